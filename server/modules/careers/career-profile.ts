@@ -1,0 +1,130 @@
+/**
+ * Assembles one career's whole profile from its rows (pure). Every source any part of the profile
+ * cites is listed once in `sources`, so a page can show attribution for exactly what it displays.
+ */
+import { fromJson } from '../../platform/db/json.js'
+import type * as S from '../../../shared/schemas.js'
+import type { CatalogRows } from '../catalog/catalog.repository.js'
+import { duration, type Lookups } from './career-index.js'
+import { buildSalaryPanel } from './salary-panel.js'
+
+type CareerRow = CatalogRows['careers'][number]
+type StepRow = CatalogRows['pathwaySteps'][number]
+
+const ids = (value: unknown): string[] => fromJson<string[] | null>(value, null) ?? []
+
+export function buildProfile(career: CareerRow, facts: S.Fact[], lookups: Lookups): S.CareerProfile {
+  const kids = lookups.childrenOf(career.id)
+  const summary = lookups.summary(career.id)
+  const cited = new Set<string>()
+  const cite = (list: string[]) => {
+    list.forEach((id) => cited.add(id))
+    return list
+  }
+  const items = (list: string) =>
+    kids.items.filter((i) => i.list === list).map((i) => ({ title: i.title, text: i.text, sources: cite(ids(i.sources)) }))
+  const education = fromJson<{ typical: string; fields?: string[]; alternatives?: { title?: string; text: string; sources?: string[] }[]; sources: string[] } | null>(career.education, null)
+  const experience = fromJson<{ min: number; max: number; unit: string; source: string } | null>(career.experience, null)
+  if (experience) cite([experience.source])
+  summary.codes.forEach((c) => cite(c.sources))
+  facts.forEach((f) => cite([f.source.id, ...(f.citedIn ? [f.citedIn.id] : []), ...(f.usd ? [f.usd.rateSource.id] : [])]))
+
+  const steps = (section: string) => kids.steps.filter((s) => s.section === section).map((s) => step(s, lookups, cite))
+  const profile: S.CareerProfile = {
+    ...summary,
+    description: career.description,
+    education: education && {
+      typical: education.typical,
+      fields: education.fields ?? [],
+      alternatives: (education.alternatives ?? []).map((a) => ({ title: a.title ?? null, text: a.text, sources: cite(a.sources ?? []) })),
+      sources: cite(education.sources),
+    },
+    experience,
+    highlights: items('highlights'),
+    responsibilities: items('responsibilities'),
+    personalityTraits: items('personalityTraits'),
+    projects: items('projects'),
+    selfGuidedProjects: items('selfGuidedProjects'),
+    growthOpportunities: items('growthOpportunities'),
+    skills: skillsOf(kids, lookups, cite),
+    facts,
+    salaryPanel: buildSalaryPanel(facts.filter((f) => f.kind === 'salary')),
+    credentials: kids.credentials.map((cc) => {
+      const credential = lookups.credential(cc.credential_id)
+      cite(credential.sources)
+      return { ...credential, role: cc.role, careerSources: cite(ids(cc.sources)) }
+    }),
+    resources: kids.resources.map((cr) => resource(cr.resource_id, lookups, cite)),
+    pathway: {
+      gettingStarted: steps('gettingStarted'),
+      traditionalPath: steps('traditionalPath'),
+      progression: steps('progression'),
+      advancement: steps('advancement'),
+    },
+    related: kids.relations.map((r) => {
+      const other = lookups.summary(r.related_id)
+      return { slug: other.slug, title: other.title, summary: other.summary, codes: other.codes, sources: cite(ids(r.sources)), note: r.note }
+    }),
+    specialisations: kids.specialisations.map((s) => ({
+      id: s.id, title: s.title, focus: s.focus, text: s.text,
+      skills: ids(s.skills).map((id) => skillRef(lookups, id)),
+      salary: facts.find((f) => f.subject === s.id && f.kind === 'salary') ?? null,
+      sources: cite(ids(s.sources)),
+    })),
+    faq: kids.faqs.map((q) => ({ question: q.question, answer: q.answer, sources: cite(ids(q.sources)) })),
+    sources: [],
+    catalogVersion: lookups.rows.version,
+  }
+  profile.sources = [...cited].sort().map((id) => lookups.source(id))
+  return profile
+}
+
+function skillsOf(kids: ReturnType<Lookups['childrenOf']>, lookups: Lookups, cite: (l: string[]) => string[]): S.CareerProfile['skills'] {
+  const combined = new Map<string, { id: string; name: string; kind: string; topScore: number | null; sources: string[] }>()
+  const sets = kids.skillSets.map((set) => {
+    cite([set.source_id])
+    const skills = kids.skills.filter((s) => s.source_id === set.source_id).map((s) => {
+      const skill = lookups.skill(s.skill_id)
+      const kind = s.kind ?? skill.kind
+      const entry = combined.get(skill.id) ?? { id: skill.id, name: skill.name, kind, topScore: null, sources: [] }
+      if (s.score !== null) entry.topScore = Math.max(entry.topScore ?? 0, s.score)
+      entry.sources.push(set.source_id)
+      combined.set(skill.id, entry)
+      return { id: skill.id, name: skill.name, kind, score: s.score, note: s.note }
+    })
+    return {
+      source: lookups.sourceRef(set.source_id),
+      scaleMax: set.scale_max,
+      statedCounts: { specialized: set.stated_specialized, common: set.stated_common },
+      skills,
+    }
+  })
+  // Scored skills first (highest score first), then the rest by how many sources name them.
+  const ranked = [...combined.values()].sort(
+    (a, b) => (b.topScore ?? -1) - (a.topScore ?? -1) || b.sources.length - a.sources.length || a.name.localeCompare(b.name),
+  )
+  return { sets, combined: ranked }
+}
+
+function step(s: StepRow, lookups: Lookups, cite: (l: string[]) => string[]): S.PathwayStep {
+  return {
+    title: s.title, text: s.text, duration: duration(s.duration_min, s.duration_max, s.duration_unit), level: s.level,
+    group: s.group_label, skills: ids(s.skills).map((id) => skillRef(lookups, id)),
+    credentials: ids(s.credentials).map((id) => ({ id, title: lookups.credential(id).title })),
+    sources: cite(ids(s.sources)),
+  }
+}
+
+function resource(id: string, lookups: Lookups, cite: (l: string[]) => string[]): S.Resource {
+  const r = lookups.rows.resources.find((row) => row.id === id)
+  if (!r) throw new Error(`catalog integrity: unknown resource ${id}`)
+  return {
+    id: r.id, kind: r.kind, title: r.title, description: r.description, level: r.level,
+    skills: ids(r.skills).map((skillId) => skillRef(lookups, skillId)), url: r.url, sources: cite(ids(r.sources)),
+  }
+}
+
+function skillRef(lookups: Lookups, id: string): { id: string; name: string } {
+  const s = lookups.skill(id)
+  return { id: s.id, name: s.name }
+}

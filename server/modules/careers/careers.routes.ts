@@ -1,0 +1,55 @@
+/**
+ * REST routes of the catalog under /api/v1: careers, facts, skills, credentials, sources.
+ * Thin handlers: validate with TypeBox, call the service, let Fastify serialise.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import * as S from '../../../shared/schemas.js'
+import { CareerListQuery, CredentialListQuery, FactsQuery, SkillListQuery, SlugParams } from './careers.schema.js'
+import type { CareerService } from './careers.service.js'
+
+const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, S.Problem]))
+
+export const careerRoutes: FastifyPluginAsyncTypebox<{ careers: CareerService }> = async (app, { careers }) => {
+  app.get('/careers', {
+    schema: {
+      tags: ['careers'], summary: 'List careers', description: 'Careers in catalog order, optionally within one field.',
+      querystring: CareerListQuery, response: { 200: S.Page(S.CareerSummary), ...problems(400) },
+    },
+  }, async (req) => careers.list(req.query))
+
+  app.get('/careers/:slug', {
+    schema: {
+      tags: ['careers'], summary: 'A career’s whole profile',
+      description: 'Everything known about one career: codes, facts with provenance, the salary panel, skills, credentials, pathway, related careers, FAQ and the sources cited. Served from memory with an ETag.',
+      params: SlugParams, response: { 200: S.CareerProfile, 304: Type.Null(), ...problems(400, 404) },
+    },
+  }, async (req, reply) => {
+    const { body, etag } = careers.profileJson(req.params.slug)
+    reply.header('etag', etag).header('cache-control', 'public, max-age=60')
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send(null)
+    // Already-serialised JSON: Fastify sends a string with a JSON content type as it is.
+    return reply.type('application/json; charset=utf-8').send(body as unknown as S.CareerProfile)
+  })
+
+  app.get('/careers/:slug/facts', {
+    schema: {
+      tags: ['careers'], summary: 'Facts about a career, with provenance',
+      description: 'Every figure of the given kind (or all kinds) with its statistic, value, unit, currency, period, place, occupation scope, source and as-of date.',
+      params: SlugParams, querystring: FactsQuery,
+      response: { 200: Type.Object({ career: Type.String(), kind: Type.Union([Type.String(), Type.Null()]), items: Type.Array(S.Fact) }), ...problems(400, 404) },
+    },
+  }, async (req) => careers.facts(req.params.slug, req.query.kind))
+
+  app.get('/skills', {
+    schema: { tags: ['skills'], summary: 'List skills', querystring: SkillListQuery, response: { 200: S.Page(S.Skill), ...problems(400, 404) } },
+  }, async (req) => careers.skills(req.query))
+
+  app.get('/credentials', {
+    schema: { tags: ['credentials'], summary: 'List credentials', querystring: CredentialListQuery, response: { 200: S.Page(S.Credential), ...problems(400, 404) } },
+  }, async (req) => careers.credentials(req.query))
+
+  app.get('/sources', {
+    schema: { tags: ['sources'], summary: 'Every source cited, with licence and attribution', response: { 200: Type.Object({ items: Type.Array(S.Source) }) } },
+  }, async () => ({ items: careers.sources() }))
+}

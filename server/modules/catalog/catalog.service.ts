@@ -1,0 +1,45 @@
+/**
+ * Keeps the database's curated rows in step with the catalog files and holds the current in-memory
+ * index. `sync` writes only when the files changed; `refresh` rebuilds the index and swaps it whole.
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import { buildCatalogIndex, type CatalogIndex } from '../careers/career-index.js'
+import { loadCatalog } from './catalog-loader.js'
+import type { CatalogRepository } from './catalog.repository.js'
+
+export interface CatalogServiceDeps {
+  repo: CatalogRepository
+  catalogDir: string
+  log: Pick<FastifyBaseLogger, 'info'>
+}
+
+export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDeps) {
+  let current: CatalogIndex | undefined
+  return {
+    /** Validates the catalog folder and loads it when its content changed. Throws CatalogError. */
+    async sync(): Promise<{ version: number; changed: boolean }> {
+      const bundle = loadCatalog(catalogDir)
+      if ((await repo.meta('catalog.hash')) === bundle.hash) {
+        return { version: Number((await repo.meta('catalog.version')) ?? 0), changed: false }
+      }
+      const version = await repo.replaceCurated(bundle)
+      log.info({ catalogVersion: version, careers: bundle.careers.length }, 'catalog loaded')
+      return { version, changed: true }
+    },
+
+    /** Rebuilds the in-memory index from the database and swaps it in. */
+    async refresh(): Promise<CatalogIndex> {
+      const rows = await repo.readAll()
+      if (rows.careers.length === 0) throw new Error('the catalog is empty: run the migrate role (or start in embedded mode) first')
+      current = buildCatalogIndex(rows)
+      return current
+    },
+
+    /** The current index; throws before the first refresh. */
+    index(): CatalogIndex {
+      if (!current) throw new Error('catalog index not built yet')
+      return current
+    },
+  }
+}
+export type CatalogService = ReturnType<typeof createCatalogService>

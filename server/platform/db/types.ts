@@ -1,0 +1,122 @@
+/**
+ * Row types of every table, as Kysely sees them. JSON columns are `Json`: text on SQLite, parsed
+ * jsonb on PostgreSQL — read them with fromJson, write them with toJson.
+ */
+export type Json = unknown
+type Flag = number
+
+export interface MetaTable { key: string; value: string }
+
+export interface SourcesTable {
+  id: string; origin: string; publisher: string; title: string; kind: string; version: string | null
+  url: string | null; licence: string | null; attribution: string | null; published: string | null
+  retrieved: string | null; seed_document: string | null; note: string | null
+}
+
+export interface PlacesTable { id: string; name: string; kind: string; country: string; currency: string }
+
+export interface ExchangeRatesTable { currency: string; period: string; units_per_usd: number; source_id: string }
+
+export interface ProvidersTable { id: string; name: string; kind: string; url: string | null }
+
+export interface SkillsTable {
+  id: string; origin: string; name: string; kind: string; alt_labels: Json | null; description: string | null
+  esco_uri: string | null; onet_element: string | null
+}
+
+export interface CredentialsTable {
+  id: string; origin: string; title: string; title_is_descriptive: Flag; provider_id: string
+  offered_via_id: string | null; type: string; level: string | null; course_count: number | null
+  duration_min: number | null; duration_max: number | null; duration_unit: string | null
+  summary: string | null; cip_code: string | null; url: string | null; sources: Json; note: string | null
+}
+
+export interface CredentialSkillsTable { credential_id: string; skill_id: string; position: number }
+
+export interface ResourcesTable {
+  id: string; origin: string; kind: string; title: string; description: string | null; level: string | null
+  skills: Json | null; url: string | null; sources: Json
+}
+
+export interface CareersTable {
+  id: string; origin: string; slug: string; title: string; summary: string; description: string | null
+  field_path: Json; education: Json | null; experience: Json | null; position: number
+}
+
+export interface CareerAliasesTable { career_id: string; alias: string; position: number }
+
+export interface CareerCodesTable {
+  career_id: string; system: string; code: string; title: string; granularity: string
+  sources: Json | null; note: string | null; position: number
+}
+
+export interface FactsTable {
+  id: string; career_id: string; subject: string | null; kind: string; statistic: string
+  value: number | null; low: number | null; high: number | null; label: string | null; unit: string
+  currency: string | null; approximate: Flag; period: string | null; place_id: string; scope_label: string
+  scope_relation: string; scope_system: string | null; scope_code: string | null; source_id: string
+  cited_in_id: string | null; as_of: string | null; is_reference: Flag; note: string | null; position: number
+}
+
+export interface CareerSkillSetsTable {
+  career_id: string; source_id: string; scale_max: number | null; stated_specialized: number | null
+  stated_common: number | null; position: number
+}
+
+export interface CareerSkillsTable {
+  career_id: string; source_id: string; skill_id: string; kind: string | null; score: number | null
+  note: string | null; position: number
+}
+
+export interface CareerItemsTable {
+  career_id: string; list: string; position: number; title: string | null; text: string; sources: Json | null
+}
+
+export interface CareerCredentialsTable {
+  career_id: string; credential_id: string; role: string; sources: Json; position: number
+}
+
+export interface CareerResourcesTable { career_id: string; resource_id: string; position: number }
+
+export interface PathwayStepsTable {
+  career_id: string; section: string; position: number; title: string; text: string
+  duration_min: number | null; duration_max: number | null; duration_unit: string | null
+  level: string | null; group_label: string | null; skills: Json | null; credentials: Json | null
+  sources: Json | null
+}
+
+export interface CareerRelationsTable {
+  career_id: string; related_id: string; sources: Json | null; note: string | null; position: number
+}
+
+export interface SpecialisationsTable {
+  career_id: string; id: string; title: string; focus: string; text: string; skills: Json | null
+  sources: Json; position: number
+}
+
+export interface FaqsTable { career_id: string; position: number; question: string; answer: string; sources: Json | null }
+
+export interface Database {
+  meta: MetaTable
+  sources: SourcesTable
+  places: PlacesTable
+  exchange_rates: ExchangeRatesTable
+  providers: ProvidersTable
+  skills: SkillsTable
+  credentials: CredentialsTable
+  credential_skills: CredentialSkillsTable
+  resources: ResourcesTable
+  careers: CareersTable
+  career_aliases: CareerAliasesTable
+  career_codes: CareerCodesTable
+  facts: FactsTable
+  career_skill_sets: CareerSkillSetsTable
+  career_skills: CareerSkillsTable
+  career_items: CareerItemsTable
+  career_credentials: CareerCredentialsTable
+  career_resources: CareerResourcesTable
+  pathway_steps: PathwayStepsTable
+  career_relations: CareerRelationsTable
+  specialisations: SpecialisationsTable
+  faqs: FaqsTable
+}
