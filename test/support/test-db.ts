@@ -23,7 +23,7 @@ export async function openTestDb(): Promise<TestDb> {
       db,
       engine: 'postgres',
       async cleanup() {
-        await db.close()
+        await db.close().catch(() => undefined) // a test may have closed it already
         await dropSchema(url, schema)
       },
     }
@@ -34,7 +34,7 @@ export async function openTestDb(): Promise<TestDb> {
     db,
     engine: 'sqlite',
     async cleanup() {
-      await db.close()
+      await db.close().catch(() => undefined)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

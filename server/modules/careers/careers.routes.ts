@@ -27,7 +27,8 @@ export const careerRoutes: FastifyPluginAsyncTypebox<{ careers: CareerService }>
   }, async (req, reply) => {
     const { body, etag } = careers.profileJson(req.params.slug)
     reply.header('etag', etag).header('cache-control', 'public, max-age=60')
-    if (req.headers['if-none-match'] === etag) return reply.code(304).send(null)
+    // No payload at all (undefined), so nothing is serialised into the 304.
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send(undefined as unknown as null)
     // Already-serialised JSON: Fastify sends a string with a JSON content type as it is.
     return reply.type('application/json; charset=utf-8').send(body as unknown as S.CareerProfile)
   })

@@ -2,7 +2,7 @@
  * Applies the migrations in order with Kysely's Migrator. Migrations are listed here statically so
  * the compiled build needs no folder scanning; a new migration is one new file and one new line.
  */
-import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import type { Db } from './client.js'
 import * as m0001 from './migrations/0001-catalog.js'
 
@@ -12,13 +12,19 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db: db.kysely, provider })
+/**
+ * On PostgreSQL the migration tables are pinned to the connection's current schema: Kysely looks for
+ * them by name across every schema, so another schema's copy would otherwise be mistaken for ours.
+ */
+async function migrator(db: Db): Promise<Migrator> {
+  if (db.engine !== 'postgres') return new Migrator({ db: db.kysely, provider })
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)
+  return new Migrator({ db: db.kysely, provider, migrationTableSchema: rows[0]?.schema ?? 'public' })
 }
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results = [] } = await migrator(db).migrateToLatest()
+  const { error, results = [] } = await (await migrator(db)).migrateToLatest()
   if (error) {
     const failed = results.find((r) => r.status === 'Error')
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error })
@@ -28,6 +34,6 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 
 /** Names of migrations not yet applied; server-mode API processes refuse to start while any are. */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const all = await migrator(db).getMigrations()
+  const all = await (await migrator(db)).getMigrations()
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name)
 }
