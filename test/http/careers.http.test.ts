@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { createTestApp, ROOT, type TestApp } from '../support/test-app.js'
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/catalog-min')
@@ -67,6 +68,17 @@ describe(`careers API on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
     const again = await get('/api/v1/careers/data-clerk', { 'if-none-match': etag })
     expect(again.statusCode).toBe(304)
     expect(again.body).toBe('')
+  })
+
+  it('compresses the profile with brotli or gzip when the client accepts it', async () => {
+    const plain = await get('/api/v1/careers/data-clerk')
+    const br = await get('/api/v1/careers/data-clerk', { 'accept-encoding': 'gzip, br' })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toContain('accept-encoding')
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body)
+    const gzip = await get('/api/v1/careers/data-clerk', { 'accept-encoding': 'gzip' })
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body)
+    expect(plain.headers['content-encoding']).toBeUndefined()
   })
 
   it('answers 404 career.not_found problem+json for an unknown slug', async () => {

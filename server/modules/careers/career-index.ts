@@ -4,21 +4,18 @@
  */
 import { createHash } from 'node:crypto'
 import { fromJson } from '../../platform/db/json.js'
+import { precompressed, type Precompressed } from '../../platform/http/precompressed.js'
 import type * as S from '../../../shared/schemas.js'
 import type { CatalogRows } from '../catalog/catalog.repository.js'
 import { annualAmount, displayFigure, parsePeriod, pickRate, toUsd, type Rate } from './figures.js'
 import { buildProfile } from './career-profile.js'
 
-export interface Serialised {
-  body: string
-  etag: string
-}
 
 export interface CatalogIndex {
   version: number
   careers: S.CareerSummary[]
   profile(slug: string): S.CareerProfile | undefined
-  profileJson(slug: string): Serialised | undefined
+  profileJson(slug: string): Precompressed | undefined
   facts(slug: string): S.Fact[] | undefined
   skills: S.Skill[]
   credentials: S.Credential[]
@@ -55,12 +52,12 @@ export function buildCatalogIndex(rows: CatalogRows): CatalogIndex {
   const rates: Rate[] = rows.exchangeRates.map((r) => ({ currency: r.currency, period: r.period, unitsPerUsd: r.units_per_usd }))
   const facts = groupBy(rows.facts.map((f) => toFact(f, rates, lookups)), (f) => f.career)
   const profiles = new Map<string, S.CareerProfile>()
-  const serialised = new Map<string, Serialised>()
+  const serialised = new Map<string, Precompressed>()
   for (const career of rows.careers) {
     const profile = buildProfile(career, facts.get(career.id) ?? [], lookups)
     const body = JSON.stringify(profile)
     profiles.set(career.slug, profile)
-    serialised.set(career.slug, { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` })
+    serialised.set(career.slug, precompressed(body, `"${createHash('sha1').update(body).digest('base64url')}"`))
   }
   const careersBySkill = groupBy(rows.careerSkills, (cs) => cs.skill_id)
   return {

@@ -7,6 +7,7 @@ import { Type } from 'typebox'
 import * as S from '../../../shared/schemas.js'
 import { CareerListQuery, CredentialListQuery, FactsQuery, SkillListQuery, SlugParams } from './careers.schema.js'
 import type { CareerService } from './careers.service.js'
+import { negotiateEncoding } from '../../platform/http/precompressed.js'
 
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, S.Problem]))
 
@@ -25,12 +26,15 @@ export const careerRoutes: FastifyPluginAsyncTypebox<{ careers: CareerService }>
       params: SlugParams, response: { 200: S.CareerProfile, 304: Type.Null(), ...problems(400, 404) },
     },
   }, async (req, reply) => {
-    const { body, etag } = careers.profileJson(req.params.slug)
-    reply.header('etag', etag).header('cache-control', 'public, max-age=60')
+    const profile = careers.profileJson(req.params.slug)
+    const { etag } = profile
+    reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept-encoding')
     // No payload at all (undefined), so nothing is serialised into the 304.
     if (req.headers['if-none-match'] === etag) return reply.code(304).send(undefined as unknown as null)
-    // Already-serialised JSON: Fastify sends a string with a JSON content type as it is.
-    return reply.type('application/json; charset=utf-8').send(body as unknown as S.CareerProfile)
+    const encoding = negotiateEncoding(req.headers['accept-encoding'])
+    if (encoding !== 'identity') reply.header('content-encoding', encoding)
+    // Already-serialised bytes: Fastify sends a Buffer as it is.
+    return reply.type('application/json; charset=utf-8').send(profile.bytes(encoding) as unknown as S.CareerProfile)
   })
 
   app.get('/careers/:slug/facts', {

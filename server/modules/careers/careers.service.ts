@@ -4,7 +4,7 @@
 import type * as S from '../../../shared/schemas.js'
 import { notFound } from '../../platform/http/errors.js'
 import type { CatalogService } from '../catalog/index.js'
-import type { Serialised } from './career-index.js'
+import type { Precompressed } from '../../platform/http/precompressed.js'
 import type { CareerListQuery, CredentialListQuery, SkillListQuery } from './careers.schema.js'
 import { paginate } from './pagination.js'
 
@@ -27,8 +27,8 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
 
     profile: requireCareer,
 
-    /** The profile's pre-serialised JSON and ETag. */
-    profileJson(slug: string): Serialised {
+    /** The profile's pre-serialised JSON (with compressed variants) and ETag. */
+    profileJson(slug: string): Precompressed {
       const serialised = index().profileJson(slug)
       if (!serialised) throw notFound('career', slug)
       return serialised
