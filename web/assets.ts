@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { cachedBody, type CachedBody } from './http-cache.js'
+import { cachedBody, type CachedBody } from '../server/platform/http/cached-response.js'
 
 export interface Stylesheet extends CachedBody {
   /** `/assets/pathways.css?v=<hash>`, the address pages link to. */

@@ -3,7 +3,7 @@
  * then served as bytes (serialisation dominates a hot read; see ARCHITECTURE.md "The read model").
  */
 import { createHash } from 'node:crypto'
-import { cachedBody, type CachedBody } from './http-cache.js'
+import { cachedBody, type CachedBody } from '../server/platform/http/cached-response.js'
 
 export type CachedPage = CachedBody
 

@@ -8,7 +8,7 @@ import type { CareerProfile, CareerSummary } from '../shared/schemas.js'
 import type { CareerService } from '../server/modules/careers/index.js'
 import { AppError } from '../server/platform/http/errors.js'
 import { loadStylesheet, STYLESHEET_PATH, type Stylesheet } from './assets.js'
-import { sendCached } from './http-cache.js'
+import { sendCached } from '../server/platform/http/cached-response.js'
 import { createIdentityCache, createVersionedCache } from './page-cache.js'
 import { renderCareerPage, renderHomePage, renderNotFoundPage } from './render.js'
 

@@ -129,4 +129,13 @@ describe('career journey', () => {
     await expectNoSeriousAxeViolations(page)
     await page.close()
   })
+
+  it('shows the API documentation at /docs under the same security policy', async () => {
+    const { page, cspErrors } = await openPage(1280)
+    await page.goto(`${baseUrl}/docs`)
+    await expect.poll(() => page.locator('.swagger-ui .info .title').textContent(), { timeout: 15_000 }).toContain('Pathways API')
+    await expect.poll(() => page.locator('.opblock-summary-path').allTextContents()).toContain('/api/v1/careers/{slug}')
+    expect(cspErrors).toEqual([])
+    await page.close()
+  })
 })

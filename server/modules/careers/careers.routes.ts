@@ -7,7 +7,7 @@ import { Type } from 'typebox'
 import * as S from '../../../shared/schemas.js'
 import { CareerListQuery, CredentialListQuery, FactsQuery, SkillListQuery, SlugParams } from './careers.schema.js'
 import type { CareerService } from './careers.service.js'
-import { negotiateEncoding } from '../../platform/http/precompressed.js'
+import { sendCached } from '../../platform/http/cached-response.js'
 
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, S.Problem]))
 
@@ -25,17 +25,9 @@ export const careerRoutes: FastifyPluginAsyncTypebox<{ careers: CareerService }>
       description: 'Everything known about one career: codes, facts with provenance, the salary panel, skills, credentials, pathway, related careers, FAQ and the sources cited. Served from memory with an ETag.',
       params: SlugParams, response: { 200: S.CareerProfile, 304: Type.Null(), ...problems(400, 404) },
     },
-  }, async (req, reply) => {
-    const profile = careers.profileJson(req.params.slug)
-    const { etag } = profile
-    reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept-encoding')
-    // No payload at all (undefined), so nothing is serialised into the 304.
-    if (req.headers['if-none-match'] === etag) return reply.code(304).send(undefined as unknown as null)
-    const encoding = negotiateEncoding(req.headers['accept-encoding'])
-    if (encoding !== 'identity') reply.header('content-encoding', encoding)
-    // Already-serialised bytes: Fastify sends a Buffer as it is.
-    return reply.type('application/json; charset=utf-8').send(profile.bytes(encoding) as unknown as S.CareerProfile)
-  })
+  }, async (req, reply) =>
+    // Pre-serialised bytes (compressed variants cached); an ETag per encoding, 304 when fresh.
+    sendCached(req, reply, careers.profileJson(req.params.slug), { type: 'application/json; charset=utf-8', cacheControl: 'public, max-age=60' }))
 
   app.get('/careers/:slug/facts', {
     schema: {

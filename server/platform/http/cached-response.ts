@@ -4,7 +4,7 @@
  * encoding). Each encoding gets its own ETag, as the bytes differ.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { negotiateEncoding, precompressed, type Precompressed } from '../server/platform/http/precompressed.js'
+import { negotiateEncoding, precompressed, type Precompressed } from './precompressed.js'
 
 export type CachedBody = Precompressed
 
