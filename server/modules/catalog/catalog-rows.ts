@@ -82,6 +82,7 @@ function addCareer(rows: CatalogRowSet, c: CareerFile, origin: string, position:
   rows.careers.push({
     id, origin, slug: c.slug, title: c.title, summary: c.summary, description: c.description ?? null,
     field_path: toJson(c.fieldPath), education: toJson(c.education), experience: toJson(c.experience), position,
+    job_zone: null, attributes: null,
   })
   unique(c.aliases ?? []).forEach((alias, i) => rows.careerAliases.push({ career_id: id, alias, position: i }))
   c.codes.forEach((code, i) => rows.careerCodes.push({
@@ -97,7 +98,7 @@ function addCareer(rows: CatalogRowSet, c: CareerFile, origin: string, position:
     })
     set.skills.forEach((s, j) => rows.careerSkills.push({
       career_id: id, source_id: set.source, skill_id: s.skill, kind: s.kind ?? null, score: s.score ?? null,
-      note: s.note ?? null, position: j,
+      note: s.note ?? null, position: j, importance: null, level: null, relation: null, hot_technology: null, in_demand: null,
     }))
   })
   for (const list of ITEM_LISTS) {
@@ -117,7 +118,7 @@ function addCareer(rows: CatalogRowSet, c: CareerFile, origin: string, position:
     }))
   }
   c.related?.forEach((r, i) => rows.careerRelations.push({
-    career_id: id, related_id: r.career, sources: toJson(r.sources), note: r.note ?? null, position: i,
+    career_id: id, related_id: r.career, sources: toJson(r.sources), note: r.note ?? null, position: i, relatedness: null,
   }))
   c.specialisations?.forEach((s, i) => rows.specialisations.push({
     career_id: id, id: s.id, title: s.title, focus: s.focus, text: s.text, skills: toJson(s.skills ?? []),

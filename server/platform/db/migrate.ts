@@ -5,9 +5,11 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import type { Db } from './client.js'
 import * as m0001 from './migrations/0001-catalog.js'
+import * as m0002 from './migrations/0002-imports.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': m0001,
+  '0002-imports': m0002,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

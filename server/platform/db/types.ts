@@ -41,6 +41,7 @@ export interface ResourcesTable {
 export interface CareersTable {
   id: string; origin: string; slug: string; title: string; summary: string; description: string | null
   field_path: Json; education: Json | null; experience: Json | null; position: number
+  job_zone: number | null; attributes: Json | null
 }
 
 export interface CareerAliasesTable { career_id: string; alias: string; position: number }
@@ -65,7 +66,8 @@ export interface CareerSkillSetsTable {
 
 export interface CareerSkillsTable {
   career_id: string; source_id: string; skill_id: string; kind: string | null; score: number | null
-  note: string | null; position: number
+  note: string | null; position: number; importance: number | null; level: number | null
+  relation: string | null; hot_technology: number | null; in_demand: number | null
 }
 
 export interface CareerItemsTable {
@@ -87,6 +89,7 @@ export interface PathwayStepsTable {
 
 export interface CareerRelationsTable {
   career_id: string; related_id: string; sources: Json | null; note: string | null; position: number
+  relatedness: string | null
 }
 
 export interface SpecialisationsTable {
@@ -119,4 +122,39 @@ export interface Database {
   career_relations: CareerRelationsTable
   specialisations: SpecialisationsTable
   faqs: FaqsTable
+  career_tasks: CareerTasksTable
+  occupation_facts: OccupationFactsTable
+  occupation_attributes: OccupationAttributesTable
+  occupation_programmes: OccupationProgrammesTable
+  code_links: CodeLinksTable
+  price_parities: PriceParitiesTable
+  import_runs: ImportRunsTable
+  import_staging: ImportStagingTable
 }
+
+export interface CareerTasksTable { career_id: string; position: number; task: string; task_type: string | null }
+
+export interface OccupationFactsTable {
+  id: string; origin: string; system: string; code: string; title: string; kind: string; statistic: string
+  value: number | null; low: number | null; high: number | null; label: string | null; unit: string
+  currency: string | null; period: string | null; place_id: string; source_id: string; as_of: string | null
+  note: string | null; position: number
+}
+
+export interface OccupationAttributesTable { origin: string; system: string; code: string; key: string; value: string; source_id: string }
+
+export interface OccupationProgrammesTable { origin: string; soc_code: string; cip_code: string; cip_title: string; source_id: string }
+
+export interface CodeLinksTable {
+  origin: string; from_system: string; from_code: string; to_system: string; to_code: string
+  granularity: string; via: string; source_id: string; note: string | null
+}
+
+export interface PriceParitiesTable { origin: string; geo_fips: string; area: string; line: string; year: number; value: number; source_id: string }
+
+export interface ImportRunsTable {
+  id: string; origin: string; input_hash: string; state: string; checkpoint: number; rows_staged: number
+  started_at: string; finished_at: string | null; summary: Json | null
+}
+
+export interface ImportStagingTable { run_id: string; seq: number; table_name: string; rows: string }
