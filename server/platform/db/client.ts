@@ -33,18 +33,48 @@ export function openDb(config: DatabaseConfig, options: OpenOptions = {}): Db {
 function openSqlite(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const database = new SQLite(file)
-  database.pragma('journal_mode = WAL')
-  database.pragma('synchronous = FULL')
-  database.pragma('foreign_keys = ON')
-  database.pragma('busy_timeout = 5000')
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  // exec, not pragma(): pragma() prepares a statement object we would then have to keep (see below).
+  database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
+  const retained = retainStatements(database)
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: retained }) })
   return {
     kysely,
     engine: 'sqlite',
     async ping() {
-      database.prepare('select 1').get()
+      retained.prepare('select 1').get()
     },
-    close: () => kysely.destroy(),
+    close: async () => {
+      await kysely.destroy()
+      retained.close() // Kysely only closes a database it has used
+    },
+  }
+}
+
+/**
+ * Node 24.16+ headers make every native object of better-sqlite3 12 register an environment cleanup
+ * hook, and removing it asserts (SIGABRT) when V8 collects the object outside a JavaScript context —
+ * in a GC during normal work or at exit (WiseLibs/better-sqlite3#1515; 13.x fixes it but needs Node
+ * 22). So no statement or database object is ever left for the garbage collector: statements are
+ * prepared once per SQL text and kept, with their database, until Node's own teardown frees them.
+ * Kysely's SQL texts are parameterised, so the set stays small.
+ */
+const RETAINED: unknown[] = []
+
+function retainStatements(database: SQLite.Database): { close(): void; prepare(sql: string): SQLite.Statement } {
+  const statements = new Map<string, SQLite.Statement>()
+  RETAINED.push(database, statements)
+  return {
+    close: () => {
+      if (database.open) database.close()
+    },
+    prepare: (sql: string) => {
+      let statement = statements.get(sql)
+      if (!statement) {
+        statement = database.prepare(sql)
+        statements.set(sql, statement)
+      }
+      return statement
+    },
   }
 }
 
