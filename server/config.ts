@@ -21,6 +21,10 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Optional(
     Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   ),
+  /** Seconds between checks for a new catalog version written by another process (an import). */
+  CATALOG_POLL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
+  /** For crash tests only: the import CLI kills itself (SIGKILL) after this many committed batches. */
+  PATHWAYS_TEST_CRASH_AFTER_BATCH: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   /** production or development (anything else is rejected). */
   NODE_ENV: Type.Optional(
     Type.Union([Type.Literal('production'), Type.Literal('development'), Type.Literal('test')]),
@@ -43,6 +47,9 @@ export interface Config {
   readonly catalogDir: string
   readonly logLevel: string
   readonly production: boolean
+  /** Milliseconds between catalog-version checks; 0 turns watching off. */
+  readonly catalogPollMs: number
+  readonly testCrashAfterBatch: number | undefined
 }
 
 export class ConfigError extends Error {
@@ -85,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     catalogDir: path.resolve(cwd, parsed.CATALOG_DIR ?? 'catalog'),
     logLevel: parsed.LOG_LEVEL ?? 'info',
     production: parsed.NODE_ENV === 'production',
+    catalogPollMs: Math.round(Number(parsed.CATALOG_POLL_SECONDS ?? 2) * 1000),
+    testCrashAfterBatch: parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH === undefined ? undefined : Number(parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH),
   } satisfies Config)
 }
 

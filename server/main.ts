@@ -44,11 +44,13 @@ async function main(): Promise<void> {
 
 async function serve(config: Config, role: Role, deps: ReturnType<typeof createDeps>, log: pino.Logger): Promise<void> {
   const app = await buildApp(deps, { logger: log })
+  const stopWatching = config.catalogPollMs > 0 ? deps.catalog.watch(config.catalogPollMs) : () => undefined
   let closing = false
   const close = async (signal: string) => {
     if (closing) return
     closing = true
     log.info({ signal }, 'shutting down')
+    stopWatching()
     await app.close()
     await deps.db.close()
     process.exit(0)

@@ -79,11 +79,27 @@ export const Difference = Type.Object({
   text: Str,
 })
 
+const Percentiles = Type.Object({
+  p10: Nullable(Type.Number()), p25: Nullable(Type.Number()), median: Nullable(Type.Number()),
+  p75: Nullable(Type.Number()), p90: Nullable(Type.Number()),
+})
+
+export const PayDistribution = Type.Object({
+  scope: Type.Object({ label: Str, relation: Str, system: Nullable(Str), code: Nullable(Str) }),
+  source: SourceRef,
+  period: Nullable(Period),
+  currency: Str,
+  annual: Percentiles,
+  hourly: Percentiles,
+  note: Nullable(Type.String({ description: 'e.g. that a value is top-coded (at least the amount shown)' })),
+})
+
 export const SalaryPanel = Type.Object({
   reference: Nullable(Fact),
   rows: Type.Array(Type.Object({ fact: Fact, differences: Type.Array(Difference), explanation: Str })),
   cities: Type.Array(Fact),
   ranges: Type.Array(Fact),
+  distributions: Type.Array(PayDistribution, { description: 'Official wage percentiles (p10–p90), one per occupation code and source' }),
 })
 
 const Item = Type.Object({ title: Nullable(Str), text: Str, sources: Type.Array(Str) })
@@ -127,7 +143,8 @@ export const CareerCode = Type.Object({
 })
 
 export const CareerSummary = Type.Object({
-  slug: Str, title: Str, summary: Str, fieldPath: Type.Array(Str), aliases: Type.Array(Str), codes: Type.Array(CareerCode),
+  slug: Str, title: Str, summary: Str,
+  origin: Type.String({ description: 'catalog (curated pathway) or the dataset it was imported from: onet, esco' }), fieldPath: Type.Array(Str), aliases: Type.Array(Str), codes: Type.Array(CareerCode),
 })
 
 export const CareerProfile = Type.Object({
@@ -169,6 +186,18 @@ export const CareerProfile = Type.Object({
     id: Str, title: Str, focus: Str, text: Str, skills: Type.Array(SkillRef), salary: Nullable(Fact), sources: Type.Array(Str),
   })),
   faq: Type.Array(Type.Object({ question: Str, answer: Str, sources: Type.Array(Str) })),
+  origin: Type.String({ description: 'catalog (curated) or the dataset it was imported from: onet, esco' }),
+  tasks: Type.Array(Type.Object({ text: Str, type: Nullable(Str) })),
+  jobZone: Nullable(Type.Object({ zone: Type.Integer(), name: Str, education: Nullable(Str), experience: Nullable(Str), training: Nullable(Str), examples: Nullable(Str) })),
+  attributes: Type.Record(Str, Type.Unknown(), { description: 'Further dataset attributes: education and experience distributions, RIASEC interests, ISCO group…' }),
+  requirements: Type.Array(Type.Object({ code: Str, key: Str, value: Str, source: Str }), { description: 'Entry requirements by occupation code, e.g. BLS typical entry education' }),
+  programmes: Type.Array(Type.Object({ cipCode: Str, title: Str, socCode: Str, source: Str }), { description: 'Programmes of study (CIP 2020) that lead to this occupation' }),
+  equivalents: Type.Array(Type.Object({
+    slug: Str, title: Str, system: Str, code: Str,
+    granularity: Type.String({ description: 'How the linked occupation relates: exact, broader, narrower or related' }),
+    via: Type.String({ description: 'nesta-crosswalk, isco-soc (group level, used only where no direct link exists) or shared-code' }),
+    source: Nullable(Str),
+  }), { description: 'Matching occupations in the other taxonomy (ESCO ↔ O*NET)' }),
   sources: Type.Array(Source),
   catalogVersion: Type.Integer(),
 })
@@ -205,6 +234,7 @@ export type Period = Static<typeof Period>
 export type Fact = Static<typeof Fact>
 export type Difference = Static<typeof Difference>
 export type SalaryPanel = Static<typeof SalaryPanel>
+export type PayDistribution = Static<typeof PayDistribution>
 export type Credential = Static<typeof Credential>
 export type Resource = Static<typeof Resource>
 export type PathwayStep = Static<typeof PathwayStep>

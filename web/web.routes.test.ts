@@ -24,7 +24,7 @@ function counted(profile: CareerProfile) {
 }
 
 function stubCareers(state: { profile: CareerProfile; failWith?: Error }): WebCareers {
-  const summaries: CareerSummary[] = [{ slug: 'back-end-developer', title: 'Back-End Developer', summary: 'Server side.', fieldPath: ['IT'], aliases: [], codes: [] }]
+  const summaries: CareerSummary[] = [{ slug: 'back-end-developer', title: 'Back-End Developer', summary: 'Server side.', origin: 'catalog', fieldPath: ['IT'], aliases: [], codes: [] }]
   return {
     summaries: () => summaries,
     profile: (slug: string) => {

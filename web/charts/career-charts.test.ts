@@ -41,7 +41,7 @@ describe('salarySourcesChart', () => {
   it('draws a range from low to high and lists figures it cannot draw', () => {
     const range = makeFact({ id: 'r', statistic: 'range', value: null, low: 70_000, high: 120_000 })
     const noCurrency = makeFact({ id: 'n', currency: null })
-    const chart = salarySourcesChart({ reference: null, rows: [range, noCurrency].map((fact) => ({ fact, differences: [], explanation: '' })), cities: [], ranges: [] })
+    const chart = salarySourcesChart({ reference: null, rows: [range, noCurrency].map((fact) => ({ fact, differences: [], explanation: '' })), cities: [], ranges: [], distributions: [] })
     expect(chart.bars).toEqual([expect.objectContaining({ start: 70_000, end: 120_000, tone: 'range', valueText: '$70,000–$120,000' })])
     expect(chart.omitted.map((f) => f.id)).toEqual(['n'])
   })

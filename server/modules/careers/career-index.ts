@@ -9,11 +9,17 @@ import type * as S from '../../../shared/schemas.js'
 import type { CatalogRows } from '../catalog/catalog.repository.js'
 import { annualAmount, displayFigure, parsePeriod, pickRate, toUsd, type Rate } from './figures.js'
 import { buildProfile } from './career-profile.js'
+import { groupBy } from './group-by.js'
+import { createOccupationData, relationFor, socCodesOf, type OccupationData } from './occupation-data.js'
+
+export { groupBy } from './group-by.js'
 
 
 export interface CatalogIndex {
   version: number
   careers: S.CareerSummary[]
+  /** Careers carrying an official code: O*NET-SOC, SOC 2018, ISCO-08 or an ESCO URI. */
+  byCode(code: string): { system: string; code: string; careers: S.CareerSummary[] }[]
   profile(slug: string): S.CareerProfile | undefined
   profileJson(slug: string): Precompressed | undefined
   facts(slug: string): S.Fact[] | undefined
@@ -33,6 +39,9 @@ export interface Lookups {
   place: (id: string) => S.Place
   /** Child rows of one career, grouped once per index build. */
   childrenOf: (careerId: string) => CareerChildren
+  occupations: OccupationData
+  /** Career id → slug, for links between careers. */
+  slugOf: (careerId: string) => string
 }
 
 export interface CareerChildren {
@@ -45,34 +54,93 @@ export interface CareerChildren {
   relations: CatalogRows['careerRelations']
   specialisations: CatalogRows['specialisations']
   faqs: CatalogRows['faqs']
+  tasks: CatalogRows['careerTasks']
 }
 
+/**
+ * Builds the index. Profiles (and their serialised bytes) are built on first request and kept for
+ * the life of this catalog version: with thousands of imported careers, building all of them at start
+ * would cost time and memory for pages nobody opens.
+ */
 export function buildCatalogIndex(rows: CatalogRows): CatalogIndex {
   const lookups = createLookups(rows)
   const rates: Rate[] = rows.exchangeRates.map((r) => ({ currency: r.currency, period: r.period, unitsPerUsd: r.units_per_usd }))
-  const facts = groupBy(rows.facts.map((f) => toFact(f, rates, lookups)), (f) => f.career)
+  const curatedFacts = groupBy(rows.facts.map((f) => toFact(f, rates, lookups)), (f) => f.career)
+  const careersBySlug = new Map(rows.careers.map((c) => [c.slug, c]))
+  const codesByCareer = groupBy(rows.careerCodes, (c) => c.career_id)
   const profiles = new Map<string, S.CareerProfile>()
   const serialised = new Map<string, Precompressed>()
-  for (const career of rows.careers) {
-    const profile = buildProfile(career, facts.get(career.id) ?? [], lookups)
-    const body = JSON.stringify(profile)
-    profiles.set(career.slug, profile)
-    serialised.set(career.slug, precompressed(body, `"${createHash('sha1').update(body).digest('base64url')}"`))
+  const factsOf = (career: CatalogRows['careers'][number]): S.Fact[] => [
+    ...(curatedFacts.get(career.id) ?? []),
+    ...socCodesOf(codesByCareer.get(career.id) ?? []).flatMap((soc) =>
+      lookups.occupations.factsFor(soc.code).map((f) => occupationFact(f, career.slug, soc.granularity, lookups))),
+  ]
+  const profileOf = (slug: string): S.CareerProfile | undefined => {
+    const cached = profiles.get(slug)
+    if (cached) return cached
+    const career = careersBySlug.get(slug)
+    if (!career) return undefined
+    const profile = buildProfile(career, factsOf(career), lookups)
+    profiles.set(slug, profile)
+    return profile
   }
   const careersBySkill = groupBy(rows.careerSkills, (cs) => cs.skill_id)
+  const summaries = rows.careers.map((c) => lookups.summary(c.id))
+  const summaryById = new Map(rows.careers.map((c, i) => [c.id, summaries[i] as S.CareerSummary]))
   return {
     version: rows.version,
-    careers: rows.careers.map((c) => lookups.summary(c.id)),
-    profile: (slug) => profiles.get(slug),
-    profileJson: (slug) => serialised.get(slug),
-    facts: (slug) => (profiles.has(slug) ? (facts.get(slug) ?? []) : undefined),
+    careers: summaries,
+    byCode: (code) => resolveCode(code).map(({ system, code: normalised }) => ({
+      system, code: normalised,
+      careers: lookups.occupations.careersWithCode(system, normalised).map((id) => summaryById.get(id)).filter((c): c is S.CareerSummary => c !== undefined),
+    })).filter((match) => match.careers.length > 0),
+    profile: profileOf,
+    profileJson: (slug) => {
+      const cached = serialised.get(slug)
+      if (cached) return cached
+      const profile = profileOf(slug)
+      if (!profile) return undefined
+      const body = JSON.stringify(profile)
+      const bytes = precompressed(body, `"${createHash('sha1').update(body).digest('base64url')}"`)
+      serialised.set(slug, bytes)
+      return bytes
+    },
+    facts: (slug) => {
+      const career = careersBySlug.get(slug)
+      return career ? (profileOf(slug)?.facts ?? factsOf(career)) : undefined
+    },
     skills: rows.skills.map((s) => ({
       id: s.id, name: s.name, kind: s.kind, altLabels: fromJson<string[]>(s.alt_labels, []),
       description: s.description, escoUri: s.esco_uri, onetElement: s.onet_element,
-      careers: [...new Set((careersBySkill.get(s.id) ?? []).map((cs) => cs.career_id))],
+      careers: [...new Set((careersBySkill.get(s.id) ?? []).map((cs) => lookups.slugOf(cs.career_id)))],
     })),
     credentials: rows.credentials.map((c) => lookups.credential(c.id)),
     sources: rows.sources.map((s) => lookups.source(s.id)),
+  }
+}
+
+/**
+ * Which code systems a code may belong to, by its shape: `15-1252.00` O*NET-SOC, `15-1252` SOC 2018,
+ * `2512` ISCO-08, an ESCO occupation URI. Unrecognised shapes resolve to nothing.
+ */
+export function resolveCode(raw: string): { system: string; code: string }[] {
+  const code = raw.trim()
+  if (/^\d{2}-\d{4}\.\d{2}$/.test(code)) return [{ system: 'onet-soc', code }]
+  if (/^\d{2}-\d{4}$/.test(code)) return [{ system: 'soc-2018', code }, { system: 'onet-soc', code: `${code}.00` }]
+  if (/^\d{4}$/.test(code)) return [{ system: 'isco-08', code }]
+  if (/^https?:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]+$/i.test(code)) return [{ system: 'esco', code: code.replace(/^https:/, 'http:') }]
+  return []
+}
+
+/** A code-keyed figure as a fact of one career, its scope saying how the code relates to the career. */
+function occupationFact(f: CatalogRows['occupationFacts'][number], careerSlug: string, granularity: string, lookups: Lookups): S.Fact {
+  const period = parsePeriod(f.period)
+  return {
+    id: f.id, career: careerSlug, subject: null, kind: f.kind, statistic: f.statistic, value: f.value, low: f.low,
+    high: f.high, label: f.label, unit: f.unit, currency: f.currency, approximate: false,
+    display: displayFigure({ ...f, approximate: false }), period, place: lookups.place(f.place_id),
+    scope: { label: `${f.title} (SOC ${f.code})`, relation: relationFor(granularity), system: f.system, code: f.code },
+    source: lookups.sourceRef(f.source_id), citedIn: null, asOf: f.as_of, reference: false, note: f.note, usd: null,
   }
 }
 
@@ -103,19 +171,22 @@ function createLookups(rows: CatalogRows): Lookups {
     skillSets: byCareer(rows.careerSkillSets), skills: byCareer(rows.careerSkills), items: byCareer(rows.careerItems),
     credentials: byCareer(rows.careerCredentials), resources: byCareer(rows.careerResources),
     steps: byCareer(rows.pathwaySteps), relations: byCareer(rows.careerRelations),
-    specialisations: byCareer(rows.specialisations), faqs: byCareer(rows.faqs),
+    specialisations: byCareer(rows.specialisations), faqs: byCareer(rows.faqs), tasks: byCareer(rows.careerTasks),
   }
   const credentialCache = new Map<string, S.Credential>()
   const credentialRows = new Map(rows.credentials.map((c) => [c.id, c]))
   return {
     rows,
-    place: (id) => required(places, id, 'place'),
+    place: (id) => places.get(id) ?? { id, name: id === 'united-states' ? 'United States' : id, kind: 'country', country: '', currency: '' },
+    occupations: createOccupationData(rows),
+    slugOf: (careerId) => careers.get(careerId)?.slug ?? careerId,
     childrenOf: (careerId) => {
       const pick = <T>(map: Map<string, T[]>) => map.get(careerId) ?? []
       return {
         skillSets: pick(children.skillSets), skills: pick(children.skills), items: pick(children.items),
         credentials: pick(children.credentials), resources: pick(children.resources), steps: pick(children.steps),
         relations: pick(children.relations), specialisations: pick(children.specialisations), faqs: pick(children.faqs),
+        tasks: pick(children.tasks),
       }
     },
     source: (id) => {
@@ -148,7 +219,7 @@ function createLookups(rows: CatalogRows): Lookups {
     summary: (careerId) => {
       const c = required(careers, careerId, 'career')
       return {
-        slug: c.slug, title: c.title, summary: c.summary, fieldPath: fromJson<string[]>(c.field_path, []),
+        slug: c.slug, title: c.title, summary: c.summary, origin: c.origin, fieldPath: fromJson<string[]>(c.field_path, []),
         aliases: (aliases.get(c.id) ?? []).map((a) => a.alias),
         codes: (codes.get(c.id) ?? []).map((code) => ({
           system: code.system, code: code.code, title: code.title, granularity: code.granularity,
@@ -188,15 +259,4 @@ function toFact(f: CatalogRows['facts'][number], rates: Rate[], lookups: Lookups
       ? { annualUsd: toUsd(annualAmount(amount, f.unit), rate), rate: rate.unitsPerUsd, ratePeriod: rate.period, rateSource: lookups.sourceRef(rateRow.source_id) }
       : null,
   }
-}
-
-export function groupBy<T, K>(list: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>()
-  for (const item of list) {
-    const k = key(item)
-    const bucket = map.get(k)
-    if (bucket) bucket.push(item)
-    else map.set(k, [item])
-  }
-  return map
 }

@@ -6,6 +6,7 @@ import { fromJson } from '../../platform/db/json.js'
 import type * as S from '../../../shared/schemas.js'
 import type { CatalogRows } from '../catalog/catalog.repository.js'
 import { duration, type Lookups } from './career-index.js'
+import { socCodesOf } from './occupation-data.js'
 import { buildSalaryPanel } from './salary-panel.js'
 
 type CareerRow = CatalogRows['careers'][number]
@@ -72,11 +73,71 @@ export function buildProfile(career: CareerRow, facts: S.Fact[], lookups: Lookup
       sources: cite(ids(s.sources)),
     })),
     faq: kids.faqs.map((q) => ({ question: q.question, answer: q.answer, sources: cite(ids(q.sources)) })),
+    ...importedSections(career, summary, kids, lookups, cite),
     sources: [],
     catalogVersion: lookups.rows.version,
   }
   profile.sources = [...cited].sort().map((id) => lookups.source(id))
   return profile
+}
+
+type Imported = Pick<S.CareerProfile, 'origin' | 'tasks' | 'jobZone' | 'attributes' | 'requirements' | 'programmes' | 'equivalents'>
+
+/** Sections that come from the imported datasets (and, through shared codes, reach curated careers too). */
+function importedSections(career: CareerRow, summary: S.CareerSummary, kids: ReturnType<Lookups['childrenOf']>, lookups: Lookups, cite: (l: string[]) => string[]): Imported {
+  const attributes = fromJson<Record<string, unknown> | null>(career.attributes, null) ?? {}
+  const { jobZone, ...rest } = attributes as { jobZone?: S.CareerProfile['jobZone'] }
+  const socCodes = socCodesOf(lookups.rows.careerCodes.filter((c) => c.career_id === career.id))
+  const requirements = socCodes.flatMap((soc) => lookups.occupations.requirementsFor(soc.code))
+  const programmes = socCodes.flatMap((soc) => lookups.occupations.programmesFor(soc.code))
+  requirements.forEach((r) => cite([r.source]))
+  programmes.forEach((p) => cite([p.source]))
+  const equivalents = equivalentsOf(career.id, summary, lookups)
+  equivalents.forEach((e) => e.source && cite([e.source]))
+  return {
+    origin: career.origin,
+    tasks: kids.tasks.map((t) => ({ text: t.task, type: t.task_type })),
+    jobZone: jobZone ?? null,
+    attributes: rest,
+    requirements,
+    programmes,
+    equivalents,
+  }
+}
+
+/**
+ * Occupations of the other taxonomy that match this career: direct crosswalk links first; the
+ * group-level ISCO ↔ SOC link only when no direct one exists.
+ */
+function equivalentsOf(careerId: string, summary: S.CareerSummary, lookups: Lookups): S.CareerProfile['equivalents'] {
+  const out: S.CareerProfile['equivalents'] = []
+  const seen = new Set<string>([careerId])
+  const add = (system: string, code: string, granularity: string, via: string, source: string | null) => {
+    for (const id of lookups.occupations.careersWithCode(system, code)) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      const other = lookups.summary(id)
+      out.push({ slug: other.slug, title: other.title, system, code, granularity, via, source })
+    }
+  }
+  const linksOf = (systems: string[], via: string) => summary.codes
+    .filter((c) => systems.includes(c.system))
+    .flatMap((c) => lookups.occupations.linksOf(c.system, c.code).filter((l) => l.via === via).map((l) => ({ l, mine: c })))
+  for (const { l, mine } of linksOf(['esco', 'onet-soc'], 'nesta-crosswalk')) {
+    const forward = l.from_system === mine.system && l.from_code === mine.code
+    add(forward ? l.to_system : l.from_system, forward ? l.to_code : l.from_code, forward ? l.granularity : invert(l.granularity), l.via, l.source_id)
+  }
+  if (out.length === 0) {
+    for (const { l, mine } of linksOf(['isco-08', 'soc-2018'], 'isco-soc')) {
+      const forward = l.from_system === mine.system && l.from_code === mine.code
+      add(forward ? l.to_system : l.from_system, forward ? l.to_code : l.from_code, 'related', l.via, l.source_id)
+    }
+  }
+  return out
+}
+
+function invert(granularity: string): string {
+  return granularity === 'broader' ? 'narrower' : granularity === 'narrower' ? 'broader' : granularity
 }
 
 function skillsOf(kids: ReturnType<Lookups['childrenOf']>, lookups: Lookups, cite: (l: string[]) => string[]): S.CareerProfile['skills'] {

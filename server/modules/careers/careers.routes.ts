@@ -29,6 +29,15 @@ export const careerRoutes: FastifyPluginAsyncTypebox<{ careers: CareerService }>
     // Pre-serialised bytes (compressed variants cached); an ETag per encoding, 304 when fresh.
     sendCached(req, reply, careers.profileJson(req.params.slug), { type: 'application/json; charset=utf-8', cacheControl: 'public, max-age=60' }))
 
+  app.get('/careers/by-code/*', {
+    schema: {
+      tags: ['careers'], summary: 'Careers carrying an official occupation code',
+      description: 'Resolves an O*NET-SOC code (15-1252.00), a SOC 2018 code (15-1252), an ISCO-08 unit group (2512) or an ESCO occupation URI (URL-encoded or not) to the careers that carry it, with the code system matched.',
+      params: Type.Object({ '*': Type.String({ minLength: 1, maxLength: 300, description: 'The code' }) }),
+      response: { 200: Type.Object({ code: Type.String(), matches: Type.Array(Type.Object({ system: Type.String(), code: Type.String(), careers: Type.Array(S.CareerSummary) })) }), ...problems(400, 404) },
+    },
+  }, async (req) => careers.byCode(req.params['*']))
+
   app.get('/careers/:slug/facts', {
     schema: {
       tags: ['careers'], summary: 'Facts about a career, with provenance',

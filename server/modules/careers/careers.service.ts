@@ -2,7 +2,8 @@
  * Career reads over the in-memory index: no database query on any of these paths.
  */
 import type * as S from '../../../shared/schemas.js'
-import { notFound } from '../../platform/http/errors.js'
+import { invalidParam, notFound } from '../../platform/http/errors.js'
+import { resolveCode } from './career-index.js'
 import type { CatalogService } from '../catalog/index.js'
 import type { Precompressed } from '../../platform/http/precompressed.js'
 import type { CareerListQuery, CredentialListQuery, SkillListQuery } from './careers.schema.js'
@@ -32,6 +33,15 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
       const serialised = index().profileJson(slug)
       if (!serialised) throw notFound('career', slug)
       return serialised
+    },
+
+    /** Careers carrying a code; 404 code.not_found when the code matches nothing, 400 when it is no known code shape. */
+    byCode(raw: string) {
+      const code = safeDecode(raw)
+      if (resolveCode(code).length === 0) throw invalidParam('code', 'is not an O*NET-SOC, SOC 2018, ISCO-08 code or ESCO occupation URI')
+      const matches = index().byCode(code)
+      if (matches.length === 0) throw notFound('code', code)
+      return { code, matches }
     },
 
     facts(slug: string, kind?: string): { career: string; kind: string | null; items: S.Fact[] } {
@@ -69,3 +79,11 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
   }
 }
 export type CareerService = ReturnType<typeof createCareerService>
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

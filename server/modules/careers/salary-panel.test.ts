@@ -78,6 +78,6 @@ describe('buildSalaryPanel', () => {
   })
 
   it('copes with no salary figures at all', () => {
-    expect(buildSalaryPanel([])).toEqual({ reference: null, rows: [], cities: [], ranges: [] })
+    expect(buildSalaryPanel([])).toEqual({ reference: null, rows: [], cities: [], ranges: [], distributions: [] })
   })
 })

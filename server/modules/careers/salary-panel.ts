@@ -2,7 +2,7 @@
  * The salary panel, pure: every national salary figure side by side with a plain statement of why it
  * differs from the reference figure — statistic, occupation scope, year, place, currency, method.
  */
-import type { Difference, Fact, SalaryPanel } from '../../../shared/schemas.js'
+import type { Difference, Fact, PayDistribution, SalaryPanel } from '../../../shared/schemas.js'
 
 const STATISTIC_WORDS: Record<string, string> = {
   median: 'a median (half earn more, half less)',
@@ -10,6 +10,8 @@ const STATISTIC_WORDS: Record<string, string> = {
   average: 'an "average" whose method the source does not state',
   range: 'a range rather than one typical figure',
 }
+
+const PERCENTILES = ['p10', 'p25', 'median', 'p75', 'p90'] as const
 
 const SCOPE_WORDS: Record<string, string> = {
   'same-role': 'this role itself, under the source’s own title',
@@ -78,13 +80,26 @@ function periodText(label: string | null, refLabel: string | null, year?: number
   return `It is for ${label}, ${gap} year${gap === 1 ? '' : 's'} ${when} than the reference (${refLabel}); pay moves between years.`
 }
 
-/** Splits salary facts into national rows (with explanations), city figures and specialisation ranges. */
+/**
+ * Splits salary facts into national rows (with explanations), city figures, specialisation ranges and
+ * official percentile distributions. Rows keep one figure per statistic, value, period and occupation
+ * code (a figure quoted by a curated page and imported from its source is shown once, curated first),
+ * and leave hourly wages and the p10–p90 percentiles to the distributions.
+ */
 export function buildSalaryPanel(salaryFacts: readonly Fact[]): SalaryPanel {
   const ranges = salaryFacts.filter((f) => f.subject !== null)
   const cities = salaryFacts.filter((f) => f.subject === null && f.place.kind !== 'country')
   const national = salaryFacts.filter((f) => f.subject === null && f.place.kind === 'country')
-  const reference = pickReference(national)
-  const rows = national.map((fact) => {
+  const seen = new Set<string>()
+  const headline = national.filter((f) => {
+    if (f.unit === 'per-hour' || (f.statistic !== 'median' && (PERCENTILES as readonly string[]).includes(f.statistic))) return false
+    const key = `${f.statistic}|${f.value}|${f.period?.value}|${f.scope.code}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  const reference = pickReference(headline)
+  const rows = headline.map((fact) => {
     if (reference === null || fact.id === reference.id) {
       return { fact, differences: [], explanation: 'Reference figure: the others are compared with this one.' }
     }
@@ -94,5 +109,24 @@ export function buildSalaryPanel(salaryFacts: readonly Fact[]): SalaryPanel {
       : differences.map((d) => d.text).join(' ')
     return { fact, differences, explanation }
   })
-  return { reference, rows, cities, ranges }
+  return { reference, rows, cities, ranges, distributions: distributionsOf(national) }
+}
+
+/** Percentile sets, one per source, occupation code and period, when at least one p10–p90 figure exists. */
+export function distributionsOf(facts: readonly Fact[]): PayDistribution[] {
+  const groups = new Map<string, Fact[]>()
+  for (const f of facts) {
+    if (!(PERCENTILES as readonly string[]).includes(f.statistic) || f.scope.code === null) continue
+    const key = `${f.source.id}|${f.scope.code}|${f.period?.value}`
+    groups.set(key, [...(groups.get(key) ?? []), f])
+  }
+  const out: PayDistribution[] = []
+  for (const group of groups.values()) {
+    if (!group.some((f) => f.statistic !== 'median')) continue
+    const first = group[0] as Fact
+    const pick = (unit: string) => Object.fromEntries(PERCENTILES.map((p) => [p, group.find((f) => f.unit === unit && f.statistic === p)?.value ?? null])) as PayDistribution['annual']
+    const notes = [...new Set(group.map((f) => f.note).filter((n): n is string => n !== null))]
+    out.push({ scope: first.scope, source: first.source, period: first.period, currency: first.currency ?? 'USD', annual: pick('per-year'), hourly: pick('per-hour'), note: notes.length > 0 ? notes.join(' ') : null })
+  }
+  return out
 }

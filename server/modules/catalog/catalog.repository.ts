@@ -5,13 +5,23 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { Db } from '../../platform/db/client.js'
 import type { Database } from '../../platform/db/types.js'
+import type * as T from '../../platform/db/types.js'
 import type { CatalogBundle } from './catalog-loader.js'
 import { bundleToRows, type CatalogRowSet } from './catalog-rows.js'
 
 export const CURATED = 'catalog'
 const BATCH = 100
 
-export type CatalogRows = { [K in keyof CatalogRowSet]: CatalogRowSet[K] } & { version: number }
+/** Imported tables read into the index beside the curated ones. */
+export interface ImportedRows {
+  careerTasks: T.CareerTasksTable[]
+  occupationFacts: T.OccupationFactsTable[]
+  occupationAttributes: T.OccupationAttributesTable[]
+  occupationProgrammes: T.OccupationProgrammesTable[]
+  codeLinks: T.CodeLinksTable[]
+}
+
+export type CatalogRows = CatalogRowSet & ImportedRows & { version: number }
 
 export function createCatalogRepository(db: Db) {
   const k = db.kysely
@@ -65,10 +75,18 @@ export function createCatalogRepository(db: Db) {
         k.selectFrom('specialisations').selectAll().orderBy('career_id').orderBy('position').execute(),
         k.selectFrom('faqs').selectAll().orderBy('career_id').orderBy('position').execute(),
       ])
+      const [careerTasks, occupationFacts, occupationAttributes, occupationProgrammes, codeLinks] = await Promise.all([
+        k.selectFrom('career_tasks').selectAll().orderBy('career_id').orderBy('position').execute(),
+        k.selectFrom('occupation_facts').selectAll().orderBy('system').orderBy('code').orderBy('position').execute(),
+        k.selectFrom('occupation_attributes').selectAll().orderBy('system').orderBy('code').orderBy('key').execute(),
+        k.selectFrom('occupation_programmes').selectAll().orderBy('soc_code').orderBy('cip_code').execute(),
+        k.selectFrom('code_links').selectAll().orderBy('from_system').orderBy('from_code').orderBy('to_code').execute(),
+      ])
       return {
         version: Number(version ?? 0), sources, places, exchangeRates, providers, skills, credentials,
         credentialSkills, resources, careers, careerAliases, careerCodes, facts, careerSkillSets, careerSkills,
         careerItems, careerCredentials, careerResources, pathwaySteps, careerRelations, specialisations, faqs,
+        careerTasks, occupationFacts, occupationAttributes, occupationProgrammes, codeLinks,
       }
     },
   }

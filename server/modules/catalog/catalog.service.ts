@@ -10,7 +10,7 @@ import type { CatalogRepository } from './catalog.repository.js'
 export interface CatalogServiceDeps {
   repo: CatalogRepository
   catalogDir: string
-  log: Pick<FastifyBaseLogger, 'info'>
+  log: Pick<FastifyBaseLogger, 'info'> & Partial<Pick<FastifyBaseLogger, 'error'>>
 }
 
 export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDeps) {
@@ -33,6 +33,31 @@ export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDe
       if (rows.careers.length === 0) throw new Error('the catalog is empty: run the migrate role (or start in embedded mode) first')
       current = buildCatalogIndex(rows)
       return current
+    },
+
+    /**
+     * Polls the stored catalog version and rebuilds the index when another process (an import, a
+     * catalog sync) has published a newer one. Returns a function that stops watching.
+     */
+    watch(intervalMs: number): () => void {
+      let busy = false
+      const timer = setInterval(() => {
+        if (busy || !current) return
+        busy = true
+        repo.meta('catalog.version')
+          .then(async (stored) => {
+            if (current && Number(stored ?? 0) > current.version) {
+              await this.refresh()
+              log.info({ catalogVersion: current.version }, 'catalog reloaded')
+            }
+          })
+          .catch((error: unknown) => log.error?.({ err: error }, 'catalog reload failed'))
+          .finally(() => {
+            busy = false
+          })
+      }, intervalMs)
+      timer.unref()
+      return () => clearInterval(timer)
     },
 
     /** The current index; throws before the first refresh. */
