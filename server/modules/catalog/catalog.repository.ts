@@ -75,6 +75,13 @@ export function createCatalogRepository(db: Db) {
         k.selectFrom('specialisations').selectAll().orderBy('career_id').orderBy('position').execute(),
         k.selectFrom('faqs').selectAll().orderBy('career_id').orderBy('position').execute(),
       ])
+      // Hundreds of thousands of rows repeat the same few ids: one string per value keeps the index small.
+      const pool = new Map<string, string>()
+      internStrings(careerSkills, ['career_id', 'source_id', 'skill_id', 'kind', 'relation'], pool)
+      internStrings(careerAliases, ['career_id'], pool)
+      internStrings(careerCodes, ['career_id', 'system', 'granularity'], pool)
+      internStrings(careerRelations, ['career_id', 'related_id', 'relatedness'], pool)
+      internStrings(careerSkillSets, ['career_id', 'source_id'], pool)
       const [careerTasks, occupationFacts, occupationAttributes, occupationProgrammes, codeLinks] = await Promise.all([
         k.selectFrom('career_tasks').selectAll().orderBy('career_id').orderBy('position').execute(),
         k.selectFrom('occupation_facts').selectAll().orderBy('system').orderBy('code').orderBy('position').execute(),
@@ -82,6 +89,8 @@ export function createCatalogRepository(db: Db) {
         k.selectFrom('occupation_programmes').selectAll().orderBy('soc_code').orderBy('cip_code').execute(),
         k.selectFrom('code_links').selectAll().orderBy('from_system').orderBy('from_code').orderBy('to_code').execute(),
       ])
+      internStrings(careerTasks, ['career_id', 'task_type'], pool)
+      internStrings(occupationFacts, ['origin', 'system', 'code', 'title', 'kind', 'statistic', 'unit', 'currency', 'period', 'place_id', 'source_id'], pool)
       return {
         version: Number(version ?? 0), sources, places, exchangeRates, providers, skills, credentials,
         credentialSkills, resources, careers, careerAliases, careerCodes, facts, careerSkillSets, careerSkills,
@@ -92,6 +101,19 @@ export function createCatalogRepository(db: Db) {
   }
 }
 export type CatalogRepository = ReturnType<typeof createCatalogRepository>
+
+/** Replaces equal string values in the given columns by one shared string each. */
+function internStrings<T extends object>(rows: T[], columns: (keyof T)[], pool: Map<string, string>): void {
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = row[column]
+      if (typeof value !== 'string') continue
+      const shared = pool.get(value)
+      if (shared === undefined) pool.set(value, value)
+      else row[column] = shared as T[keyof T]
+    }
+  }
+}
 
 const TABLE_OF: Record<keyof CatalogRowSet, keyof Database> = {
   sources: 'sources', places: 'places', exchangeRates: 'exchange_rates', providers: 'providers',
