@@ -42,6 +42,8 @@ describe(`imported careers on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
     const mean = p.salaryPanel.rows.find((r) => r.fact.source.id === 'bls-oews-2024-05' && r.fact.statistic === 'mean' && r.fact.scope.code === '15-1252')
     expect(mean?.differences.map((d) => d.dimension)).toEqual(expect.arrayContaining(['statistic', 'scope']))
     expect(p.salaryPanel.rows.filter((r) => r.fact.value === 133080)).toHaveLength(1) // quoted and imported: shown once
+    // Its official occupations, imported for the codes it carries, with the granularity of the mapping.
+    expect(p.equivalents).toEqual(expect.arrayContaining([expect.objectContaining({ slug: 'software-developers', system: 'onet-soc', code: '15-1252.00', granularity: 'broader', via: 'shared-code' })]))
   })
 
   it('resolves O*NET-SOC, SOC and curated codes to careers', async () => {

@@ -123,11 +123,15 @@ function equivalentsOf(careerId: string, summary: S.CareerSummary, lookups: Look
   const linksOf = (systems: string[], via: string) => summary.codes
     .filter((c) => systems.includes(c.system))
     .flatMap((c) => lookups.occupations.linksOf(c.system, c.code).filter((l) => l.via === via).map((l) => ({ l, mine: c })))
+  // Careers imported for the very codes this career carries: its official occupations.
+  for (const mine of summary.codes.filter((c) => c.system === 'onet-soc' || c.system === 'esco')) {
+    add(mine.system, mine.code, mine.granularity, 'shared-code', mine.sources[0] ?? null)
+  }
   for (const { l, mine } of linksOf(['esco', 'onet-soc'], 'nesta-crosswalk')) {
     const forward = l.from_system === mine.system && l.from_code === mine.code
     add(forward ? l.to_system : l.from_system, forward ? l.to_code : l.from_code, forward ? l.granularity : invert(l.granularity), l.via, l.source_id)
   }
-  if (out.length === 0) {
+  if (!out.some((e) => e.via === 'nesta-crosswalk')) {
     for (const { l, mine } of linksOf(['isco-08', 'soc-2018'], 'isco-soc')) {
       const forward = l.from_system === mine.system && l.from_code === mine.code
       add(forward ? l.to_system : l.from_system, forward ? l.to_code : l.from_code, 'related', l.via, l.source_id)
