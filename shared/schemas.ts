@@ -106,7 +106,15 @@ const Item = Type.Object({ title: Nullable(Str), text: Str, sources: Type.Array(
 const SkillRef = Type.Object({ id: Str, name: Str })
 const Duration = Type.Object({ min: Type.Number(), max: Type.Number(), unit: Str, label: Str })
 
-export const CareerSkill = Type.Object({ id: Str, name: Str, kind: Str, score: Nullable(Type.Number()), note: Nullable(Str) })
+export const CareerSkill = Type.Object({
+  id: Str, name: Str, kind: Str,
+  score: Nullable(Type.Number({ description: 'The source’s score; for O*NET the importance (1–5)' })),
+  note: Nullable(Str),
+  level: Type.Optional(Nullable(Type.Number({ description: 'O*NET level (0–7)' }))),
+  relation: Type.Optional(Nullable(Type.String({ description: 'ESCO: essential or optional' }))),
+  hotTechnology: Type.Optional(Nullable(Type.Boolean({ description: 'O*NET hot technology' }))),
+  inDemand: Type.Optional(Nullable(Type.Boolean({ description: 'O*NET in-demand technology' }))),
+})
 
 export const Credential = Type.Object({
   id: Str,

@@ -19,6 +19,20 @@ describe('createVersionedCache', () => {
     expect(cache.get('b', 2, () => 'b2').bytes('identity').toString()).toBe('b2')
     expect(cache.renders()).toBe(4)
   })
+
+  it('keeps at most maxEntries pages, dropping the least recently used, and renders a dropped one again', () => {
+    const cache = createVersionedCache({ maxEntries: 2 })
+    cache.get('a', 1, () => 'a')
+    cache.get('b', 1, () => 'b')
+    cache.get('a', 1, () => 'a again') // a is now the most recently used
+    cache.get('c', 1, () => 'c') // evicts b
+    expect(cache.size()).toBe(2)
+    expect(cache.renders()).toBe(3)
+    expect(cache.get('a', 1, () => 'a later').bytes('identity').toString()).toBe('a')
+    const b = cache.get('b', 1, () => 'b')
+    expect(cache.renders()).toBe(4)
+    expect(b.bytes('identity').toString()).toBe('b')
+  })
 })
 
 describe('createIdentityCache', () => {

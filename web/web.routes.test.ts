@@ -23,8 +23,18 @@ function counted(profile: CareerProfile) {
   return { proxy, reads }
 }
 
-function stubCareers(state: { profile: CareerProfile; failWith?: Error }): WebCareers {
-  const summaries: CareerSummary[] = [{ slug: 'back-end-developer', title: 'Back-End Developer', summary: 'Server side.', origin: 'catalog', fieldPath: ['IT'], aliases: [], codes: [] }]
+/** The curated career and `n` imported ones, as a catalog with thousands of careers would list them. */
+function manyCareers(n: number, prefix = 'Occupation'): CareerSummary[] {
+  return [
+    { slug: 'back-end-developer', title: 'Back-End Developer', summary: 'Server side.', origin: 'catalog', fieldPath: ['IT'], aliases: [], codes: [] },
+    ...Array.from({ length: n }, (_, i) => ({
+      slug: `occupation-${i}`, title: `${prefix} ${String(i).padStart(4, '0')}`, summary: '', origin: 'onet', fieldPath: [], aliases: [], codes: [],
+    })),
+  ]
+}
+
+function stubCareers(state: { profile: CareerProfile; failWith?: Error }, list?: CareerSummary[]): WebCareers {
+  const summaries: CareerSummary[] = list ?? [{ slug: 'back-end-developer', title: 'Back-End Developer', summary: 'Server side.', origin: 'catalog', fieldPath: ['IT'], aliases: [], codes: [] }]
   return {
     summaries: () => summaries,
     profile: (slug: string) => {
@@ -50,6 +60,15 @@ async function build(careers: WebCareers): Promise<FastifyInstance> {
 }
 
 describe('web routes', () => {
+  it('shows only the curated careers on the home page, with a link to the list of all of them', async () => {
+    const server = await build(stubCareers({ profile: makeProfile() }, manyCareers(4000)))
+    const res = await server.inject('/')
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toContain('href="/careers/back-end-developer"')
+    expect(res.body).not.toContain('href="/careers/occupation-1"')
+    expect(res.body).toContain('Browse all 4,001 careers')
+  })
+
   it('serves the home page as UTF-8 HTML listing every career', async () => {
     const server = await build(stubCareers({ profile: makeProfile() }))
     const res = await server.inject('/')
@@ -111,6 +130,44 @@ describe('web routes', () => {
     expect(res.body).toContain('<h1>Career not found</h1>')
     expect(res.body).toContain('href="/careers/back-end-developer"')
     expect(res.body).toContain('lang="en"')
+  })
+
+  it('serves the list of every career at /careers, page 1 when no page is given', async () => {
+    const server = await build(stubCareers({ profile: makeProfile() }))
+    for (const url of ['/careers', '/careers?page=1']) {
+      const res = await server.inject(url)
+      expect(res.statusCode, url).toBe(200)
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(res.body).toContain('<h1>All careers</h1>')
+      expect(res.body).toContain('href="/careers/back-end-developer"')
+    }
+  })
+
+  it('answers page 0, a page past the last or a malformed page with the 404 page', async () => {
+    const server = await build(stubCareers({ profile: makeProfile() }, manyCareers(250)))
+    expect((await server.inject('/careers?page=3')).statusCode).toBe(200)
+    for (const page of ['0', '4', '-1', 'abc', '2.5', '02']) {
+      const res = await server.inject(`/careers?page=${page}`)
+      expect(res.statusCode, page).toBe(404)
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(res.body).toContain('<h1>Page not found</h1>')
+      expect(res.body).toContain('href="/careers"')
+    }
+  })
+
+  it('renders each list page once per catalog version and serves the cached string after', async () => {
+    const state = { profile: makeProfile() }
+    let list = manyCareers(150)
+    const careers: WebCareers = { ...stubCareers(state), summaries: () => list }
+    const server = await build(careers)
+    const first = await server.inject('/careers?page=2')
+    const again = await server.inject({ url: '/careers?page=2', headers: { 'if-none-match': String(first.headers.etag) } })
+    expect(again.statusCode).toBe(304)
+    list = manyCareers(150, 'Renamed')
+    const next = await server.inject('/careers?page=2')
+    expect(next.statusCode).toBe(200)
+    expect(next.headers.etag).not.toBe(first.headers.etag)
+    expect(next.body).toContain('Renamed')
   })
 
   it('does not turn other failures into a 404', async () => {

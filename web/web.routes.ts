@@ -1,6 +1,7 @@
 /**
- * Server-rendered public pages: the career list, one page per career (404 page for an unknown
- * slug) and the stylesheet. Pages are rendered once per catalog version and then served from
+ * Server-rendered public pages: the home page (curated pathways), the A–Z list of every career a
+ * hundred to a page, one page per career (404 page for an unknown slug or list page) and the
+ * stylesheet. Pages are rendered once per catalog version (and list page) and then served from
  * memory with an ETag; none of them appears in the OpenAPI document.
  */
 import type { FastifyPluginAsync } from 'fastify'
@@ -10,7 +11,8 @@ import { AppError } from '../server/platform/http/errors.js'
 import { loadStylesheet, STYLESHEET_PATH, type Stylesheet } from './assets.js'
 import { sendCached } from '../server/platform/http/cached-response.js'
 import { createIdentityCache, createVersionedCache } from './page-cache.js'
-import { renderCareerPage, renderHomePage, renderNotFoundPage } from './render.js'
+import { parsePage } from './career-index.js'
+import { renderCareerIndexPage, renderCareerPage, renderHomePage, renderNotFoundPage } from './render.js'
 
 /** The part of the career service the pages read. */
 export type WebCareers = Pick<CareerService, 'summaries' | 'profile'>
@@ -46,6 +48,19 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, { car
     const summaries = careers.summaries()
     const page = listPages.get(summaries, 'home', () => renderHomePage(summaries, stylesheet.href))
     return sendCached(request, reply, page, HTML)
+  })
+
+  // Page 0, a page past the last, or anything but a plain page number answers the 404 page: there is
+  // no such page, and a redirect would hide a broken link instead of showing it.
+  app.get<{ Querystring: { page?: string } }>('/careers', hidden, async (request, reply) => {
+    const summaries = careers.summaries()
+    const page = parsePage(request.query.page, summaries.length)
+    if (page === null) {
+      const missing = listPages.get(summaries, 'list-not-found', () => renderNotFoundPage(summaries, stylesheet.href, 'list-page'))
+      return sendCached(request, reply, missing, { ...HTML, status: 404 })
+    }
+    const html = listPages.get(summaries, `list-${page}`, () => renderCareerIndexPage(summaries, page, stylesheet.href))
+    return sendCached(request, reply, html, HTML)
   })
 
   app.get<{ Params: { slug: string } }>('/careers/:slug', hidden, async (request, reply) => {

@@ -3,31 +3,23 @@
  * with an axe check on each page, the skip link, and a phone-width layout that never scrolls
  * sideways. Runs Debian's Chromium through playwright-core against the app listening on a free port.
  */
-import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { AxeBuilder } from '@axe-core/playwright'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/test-app.js'
+import { expectNoSeriousAxeViolations, expectSkipLinkFirst, launchChromium, openPage as openBrowserPage, scrollWidth, tabTo } from './browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const SLUG = 'back-end-developer'
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let browser: Browser
 let testApp: TestApp
 let baseUrl: string
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    // Fail loudly rather than skip: CI installs Debian's chromium package; we never download browsers.
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's "chromium" package to run the e2e journeys.`)
-  }
   testApp = await createTestApp()
   await testApp.app.listen({ port: 0, host: '127.0.0.1' })
   baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {
@@ -35,43 +27,7 @@ afterAll(async () => {
   await testApp?.close()
 })
 
-/** A page that records Content-Security-Policy refusals, so an inline style or script fails the test. */
-async function openPage(width: number): Promise<{ page: Page; cspErrors: string[] }> {
-  // axe needs a page from an explicit context (browser.newPage's implicit one is refused).
-  const context = await browser.newContext({ viewport: { width, height: 800 } })
-  const page = await context.newPage()
-  page.on('close', () => void context.close())
-  const cspErrors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text())
-  })
-  return { page, cspErrors }
-}
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)
-  expect(serious, `axe found serious or critical violations on ${page.url()}`).toEqual([])
-}
-
-/** Tab from the top: the skip link must come first and must move focus into <main>. */
-async function expectSkipLinkFirst(page: Page): Promise<void> {
-  await page.keyboard.press('Tab')
-  expect(await page.locator(':focus').textContent()).toBe('Skip to main content')
-  await page.keyboard.press('Enter')
-  expect(await page.locator(':focus').getAttribute('id')).toBe('main')
-}
-
-/** Presses Tab until the link to `href` has focus; fails after `limit` presses. */
-async function tabTo(page: Page, href: string, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab')
-    if ((await page.locator(':focus').getAttribute('href')) === href) return
-  }
-  throw new Error(`no focusable link to ${href} within ${limit} presses of Tab`)
-}
+const openPage = (width: number) => openBrowserPage(browser, width)
 
 describe('career journey', () => {
   it('takes a keyboard user from the career list to the Back-End Developer salary panel', async () => {
@@ -110,12 +66,23 @@ describe('career journey', () => {
 
   it('fits a 360 px wide phone without sideways scrolling', async () => {
     const { page, cspErrors } = await openPage(360)
-    for (const path of ['/', `/careers/${SLUG}`, '/careers/no-such-career']) {
+    for (const path of ['/', '/careers', `/careers/${SLUG}`, '/careers/no-such-career']) {
       await page.goto(`${baseUrl}${path}`)
-      // A string expression: the test program has no DOM types.
-      const width = await page.evaluate<number>('document.documentElement.scrollWidth')
-      expect(width, `page width of ${path} at 360 px`).toBeLessThanOrEqual(360)
+      expect(await scrollWidth(page), `page width of ${path} at 360 px`).toBeLessThanOrEqual(360)
     }
+    await expectNoSeriousAxeViolations(page)
+    expect(cspErrors).toEqual([])
+    await page.close()
+  })
+
+  it('lists every career A to Z, reached from the site navigation', async () => {
+    const { page, cspErrors } = await openPage(1280)
+    await page.goto(`${baseUrl}/`)
+    await Promise.all([page.waitForURL('**/careers'), page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All careers' }).click()])
+    expect(await page.locator('h1').textContent()).toBe('All careers')
+    const titles = await page.locator('.career-index .career-name').allTextContents()
+    expect(titles).toHaveLength(testApp.deps.careers.summaries().length)
+    expect([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))).toEqual(titles)
     await expectNoSeriousAxeViolations(page)
     expect(cspErrors).toEqual([])
     await page.close()

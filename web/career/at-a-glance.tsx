@@ -9,12 +9,23 @@ import { ItemList, Section } from '../ui/blocks.js'
 import { FactSourceLine, SourceLinks } from '../ui/sources.js'
 import { SECTIONS } from './section-list.js'
 
-/** The flagged reference of a kind, else the newest figure; `others` counts the rest. */
-export function headlineFact(facts: readonly Fact[], kind: string): { fact: Fact | null; others: number } {
+/**
+ * The flagged reference of a kind, else the newest figure, preferring a statistic when given (growth
+ * as a percentage reads better than as a count of jobs); `others` counts the rest.
+ */
+export function headlineFact(facts: readonly Fact[], kind: string, prefer?: string): { fact: Fact | null; others: number } {
   const ofKind = facts.filter((f) => f.kind === kind && f.subject === null)
-  const newest = [...ofKind].sort((a, b) => (b.period?.endYear ?? 0) - (a.period?.endYear ?? 0))[0]
-  const fact = ofKind.find((f) => f.reference) ?? newest ?? null
+  const newest = [...ofKind].sort((a, b) => (b.period?.endYear ?? 0) - (a.period?.endYear ?? 0))
+  const fact = ofKind.find((f) => f.reference) ?? newest.find((f) => f.statistic === prefer) ?? newest[0] ?? null
   return { fact, others: Math.max(0, ofKind.length - 1) }
+}
+
+/** BLS's typical entry education, the same for every code (else the first code's, named). */
+function blsEducation(profile: CareerProfile): { value: string; source: string } | null {
+  const all = profile.requirements.filter((r) => r.key === 'typical-entry-education')
+  const first = all[0]
+  if (!first) return null
+  return { value: all.every((r) => r.value === first.value) ? first.value : `${first.value} (SOC ${first.code})`, source: first.source }
 }
 
 function Tile({ term, children }: { term: string; children: ReactNode }) {
@@ -52,9 +63,11 @@ const moreLink = (count: number, href: string, what: string) =>
 export function AtAGlance({ profile }: { profile: CareerProfile }) {
   const pay = profile.salaryPanel.reference
   const payCount = profile.salaryPanel.rows.length + profile.salaryPanel.cities.length
-  const growth = headlineFact(profile.facts, 'growth')
+  const growth = headlineFact(profile.facts, 'growth', 'percent-change')
   const postings = headlineFact(profile.facts, 'job-postings')
   const { education, experience } = profile
+  const entry = education ? null : blsEducation(profile)
+  if (!SECTIONS.glance.has(profile)) return null
   return (
     <Section info={SECTIONS.glance}>
       <dl className="glance">
@@ -65,6 +78,16 @@ export function AtAGlance({ profile }: { profile: CareerProfile }) {
             <p className="figure">{education.typical}</p>
             {education.fields.length > 0 ? <p className="figure-scope">Usually in {education.fields.join(', ')}</p> : null}
             <SourceLinks ids={education.sources} />
+          </Tile>
+        ) : null}
+        {entry ? (
+          <Tile term="Typical entry education">
+            <p className="figure">{entry.value}</p>
+            <p className="figure-scope">What most people need to start in this occupation</p>
+            <SourceLinks ids={[entry.source]} />
+            <p className="more">
+              <a href={`#${SECTIONS.education.id}`}>More on education and entry</a>
+            </p>
           </Tile>
         ) : null}
         {experience ? (

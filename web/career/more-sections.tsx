@@ -2,8 +2,9 @@
  * Courses and reading, specialisation tracks, related careers and frequently asked questions.
  */
 import type { CareerProfile } from '../../shared/schemas.js'
-import { capitalise } from '../format.js'
+import { capitalise, displayTitle } from '../format.js'
 import { Section, TagList } from '../ui/blocks.js'
+import { Fold } from '../ui/fold.js'
 import { FactSourceLine, safeHref, SourceLinks } from '../ui/sources.js'
 import { SECTIONS } from './section-list.js'
 
@@ -59,22 +60,32 @@ export function SpecialisationsSection({ profile }: { profile: CareerProfile }) 
   )
 }
 
+/** Related careers shown before the rest fold away (O*NET names 20 for most occupations). */
+export const RELATED_SHOWN = 8
+
 export function RelatedSection({ profile }: { profile: CareerProfile }) {
   if (!SECTIONS.related.has(profile)) return null
   return (
     <Section info={SECTIONS.related}>
-      <ul className="item-list">
-        {profile.related.map((r) => (
-          <li key={r.slug}>
-            <a className="item-title" href={`/careers/${encodeURIComponent(r.slug)}`}>
-              {r.title}
-            </a>
-            <span className="item-text">{r.summary}</span>
-            {r.note ? <span className="cell-note">{r.note}</span> : null}
-            <SourceLinks ids={r.sources} />
-          </li>
-        ))}
-      </ul>
+      <Fold
+        items={profile.related}
+        first={RELATED_SHOWN}
+        noun="related careers"
+        render={(items) => (
+          <ul className="item-list">
+            {items.map((r) => (
+              <li key={r.slug}>
+                <a className="item-title" href={`/careers/${encodeURIComponent(r.slug)}`}>
+                  {displayTitle(r.title)}
+                </a>
+                <span className="item-text">{r.summary}</span>
+                {r.note ? <span className="cell-note">{r.note}</span> : null}
+                <SourceLinks ids={r.sources} />
+              </li>
+            ))}
+          </ul>
+        )}
+      />
     </Section>
   )
 }

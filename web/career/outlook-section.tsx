@@ -3,7 +3,7 @@
  * designations such as O*NET's Bright Outlook — grouped by kind, each with its scope and source.
  */
 import type { CareerProfile, Fact } from '../../shared/schemas.js'
-import { factKindWords, scopeLabel, scopeRelationWords, statisticWords } from '../format.js'
+import { factKindWords, figureMeaning, scopeLabel, scopeRelationWords } from '../format.js'
 import { Section } from '../ui/blocks.js'
 import { FactSourceLine } from '../ui/sources.js'
 import { SECTIONS } from './section-list.js'
@@ -12,6 +12,8 @@ const ORDER = ['growth', 'openings', 'employment', 'job-postings', 'outlook']
 
 const KIND_NOTES: Record<string, string> = {
   growth: 'Projections compare the number of jobs at the start and end of a period. Official projections cover whole occupations, so they can include work other than this role.',
+  openings: 'Openings come from new jobs and from people leaving the occupation, for example to retire or change careers, so there are usually many more openings than new jobs.',
+  employment: 'How many jobs the occupation has. Figures differ by what they count: wage surveys leave out the self-employed, projections include them.',
   'job-postings': 'A count of job advertisements on one date or over a short window. Counts move quickly and depend on which sites the source watches.',
   outlook: 'A designation is a label an official database gives an occupation, rather than a number.',
 }
@@ -31,7 +33,10 @@ function FactCard({ fact }: { fact: Fact }) {
     <li className="fact-card">
       <p className="figure">{fact.display}</p>
       <p>
-        {statisticWords(fact.statistic)} for {scopeLabel(fact.scope)} ({scopeRelationWords(fact.scope.relation)}), {fact.place.name}.
+        {figureMeaning(fact)}, {fact.place.name}.
+      </p>
+      <p className="figure-scope">
+        Covers {scopeLabel(fact.scope)}: {scopeRelationWords(fact.scope.relation)}.
       </p>
       {note ? <p>{note}</p> : null}
       {fact.note ? <p className="cell-note">{fact.note}</p> : null}

@@ -1,7 +1,8 @@
 /**
  * The salary panel: every national figure side by side with what it measures and why it differs
- * from the reference, then pay by city and by specialisation. Learners see that "$171,776" and
- * "$131,450" are both true and measure different things, rather than one blended number.
+ * from the reference, the official spread of pay (percentiles), then pay by city and by
+ * specialisation. Learners see that "$171,776" and "$131,450" are both true and measure different
+ * things, rather than one blended number.
  */
 import type { CareerProfile, Fact } from '../../shared/schemas.js'
 import { salarySourcesChart } from '../charts/career-charts.js'
@@ -11,6 +12,7 @@ import { ChartFigure } from '../ui/chart-figure.js'
 import { FigureNotes } from '../ui/figure-notes.js'
 import { FigureSource } from '../ui/sources.js'
 import { CityPay, SpecialisationPay } from './city-pay.js'
+import { PayDistributions } from './pay-distributions.js'
 import { SECTIONS } from './section-list.js'
 
 function ReferenceIntro({ reference }: { reference: Fact | null }) {
@@ -89,6 +91,7 @@ export function SalarySection({ profile }: { profile: CareerProfile }) {
           <FigureNotes facts={panel.rows.map((r) => r.fact)} title="About each figure" name={(f) => `${f.source.publisher}, ${whenWords(f)}`} />
         </>
       ) : null}
+      <PayDistributions distributions={panel.distributions} />
       <CityPay cities={panel.cities} />
       <SpecialisationPay ranges={panel.ranges} profile={profile} />
     </Section>

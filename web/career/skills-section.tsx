@@ -2,6 +2,8 @@
  * Skills as each source lists them, with scores where the source gives them, and a plain note when
  * a source says it has more skills than it shows ("states 28, lists 19"). Sources are kept apart
  * because their scales and selections differ; a short list shows what several of them agree on.
+ * Imported sets read as their datasets define them: O*NET rates skills and knowledge and names
+ * technologies; ESCO sorts skills into essential and optional.
  */
 import type { CareerProfile } from '../../shared/schemas.js'
 import { skillScoreChart } from '../charts/career-charts.js'
@@ -10,8 +12,8 @@ import { Section, TableRegion } from '../ui/blocks.js'
 import { ChartFigure } from '../ui/chart-figure.js'
 import { SourceName } from '../ui/sources.js'
 import { SECTIONS } from './section-list.js'
-
-type SkillSet = CareerProfile['skills']['sets'][number]
+import { groupSkills, type SkillSet } from './skill-detail.js'
+import { NamedSkills, RatedSkills, TechnologyList } from './skill-lists.js'
 
 function listedByKind(set: SkillSet): Record<string, number> {
   const counts: Record<string, number> = {}
@@ -54,18 +56,8 @@ function ScoredSkills({ set, index }: { set: SkillSet; index: number }) {
   )
 }
 
-function SkillNames({ set }: { set: SkillSet }) {
-  return (
-    <ul className="chips">
-      {set.skills.map((skill) => (
-        <li key={skill.id}>{skill.name}</li>
-      ))}
-    </ul>
-  )
-}
-
 function SkillSetBlock({ set, index }: { set: SkillSet; index: number }) {
-  const scored = set.skills.some((s) => s.score !== null)
+  const groups = groupSkills(set)
   const stated = { specialized: set.statedCounts.specialized, common: set.statedCounts.common }
   return (
     <div className="skill-set">
@@ -74,7 +66,18 @@ function SkillSetBlock({ set, index }: { set: SkillSet; index: number }) {
         From <SourceName source={set.source} />.
       </p>
       <p>{statedCountsSentence(stated, listedByKind(set))}</p>
-      {scored ? <ScoredSkills set={set} index={index} /> : <SkillNames set={set} />}
+      {groups.scored.length > 0 ? (
+        <ScoredSkills set={set} index={index} />
+      ) : (
+        <>
+          {groups.rated.length === 0 && groups.technology.length > 0 ? (
+            <p>This release of O*NET has no importance ratings of skills and knowledge for this occupation, only the technology people use.</p>
+          ) : null}
+          <RatedSkills rated={groups.rated} index={index} />
+          <TechnologyList skills={groups.technology} />
+          <NamedSkills skills={groups.other} />
+        </>
+      )}
     </div>
   )
 }
@@ -85,10 +88,12 @@ export function SkillsSection({ profile }: { profile: CareerProfile }) {
   const shared = combined.filter((s) => s.sources.length > 1)
   return (
     <Section info={SECTIONS.skills}>
-      <p>
-        Each source below chose its own skills and, where it scores them, its own scale. They are shown separately so
-        you can see who says what.
-      </p>
+      {sets.length > 1 ? (
+        <p>
+          Each source below chose its own skills and, where it scores them, its own scale. They are shown separately so
+          you can see who says what.
+        </p>
+      ) : null}
       {shared.length > 0 ? (
         <>
           <h3>Skills more than one source names</h3>

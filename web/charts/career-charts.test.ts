@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeFact, makeProfile, refOf, SOURCES } from '../fixtures/profile.fixture.js'
-import { annualUsdSpan, citySalaryChart, salarySourcesChart, skillScoreChart } from './career-charts.js'
+import { annualUsdSpan, citySalaryChart, ratedSkillChart, salarySourcesChart, skillScoreChart } from './career-charts.js'
 
 const usdRate = { annualUsd: 98_300, rate: 0.783, ratePeriod: '2024', rateSource: refOf(SOURCES.irs) }
 
@@ -64,5 +64,17 @@ describe('skillScoreChart', () => {
   it('is null for a source that gives no scores', () => {
     const set = { ...makeProfile().skills.sets[0]!, skills: [{ id: 'java', name: 'Java', kind: 'specialized', score: null, note: null }] }
     expect(skillScoreChart(set)).toBeNull()
+  })
+})
+
+describe('ratedSkillChart', () => {
+  it('draws the most important rated skills on a fixed 1–5 scale, knowledge labelled and toned apart', () => {
+    const rated = Array.from({ length: 20 }, (_, i) => ({ name: `Skill ${i}`, kind: i === 3 ? 'knowledge' : 'common', importance: 5 - i * 0.2 }))
+    const chart = ratedSkillChart(rated, 15)
+    expect(chart.domainMax).toBe(5)
+    expect(chart.bars).toHaveLength(15)
+    expect(chart.bars[0]).toMatchObject({ label: 'Skill 0', end: 5, valueText: '5.0', tone: 'primary' })
+    expect(chart.bars[3]).toMatchObject({ label: 'Skill 3 (knowledge)', tone: 'range' })
+    expect(chart.description).toContain('from Skill 0 at 5.0 to Skill 14 at 2.2')
   })
 })

@@ -105,3 +105,27 @@ export function skillScoreChart(set: SkillSet): (ChartSpec & { domainMax: number
     domainMax,
   }
 }
+
+/** O*NET's rated skills and knowledge by importance (1–5), the most important `limit` of them. */
+export function ratedSkillChart(rated: readonly { name: string; kind: string; importance: number | null }[], limit: number): ChartSpec & { domainMax: number } {
+  const top = rated
+    .flatMap((s) => (s.importance === null ? [] : [{ ...s, importance: s.importance }]))
+    .sort((a, b) => b.importance - a.importance)
+    .slice(0, limit)
+  const first = top[0]
+  return {
+    title: `The ${top.length} most important skills and knowledge areas, importance out of 5`,
+    description: first
+      ? `${top.length} bars, from ${first.name} at ${first.importance.toFixed(1)} to ${top.at(-1)!.name} at ${top.at(-1)!.importance.toFixed(1)}. The tables after the chart list every rated skill and knowledge area.`
+      : 'No rated skills.',
+    bars: top.map((s) => ({
+      label: s.kind === 'knowledge' ? `${s.name} (knowledge)` : s.name,
+      start: 0,
+      end: s.importance,
+      valueText: s.importance.toFixed(1),
+      tone: s.kind === 'knowledge' ? 'range' : 'primary',
+    })),
+    omitted: [],
+    domainMax: 5,
+  }
+}

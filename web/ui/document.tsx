@@ -37,7 +37,10 @@ export function Document({ title, description, stylesheet, children }: DocumentP
             <nav aria-label="Site">
               <ul className="site-nav">
                 <li>
-                  <a href="/">All careers</a>
+                  <a href="/">Career pathways</a>
+                </li>
+                <li>
+                  <a href="/careers">All careers</a>
                 </li>
                 <li>
                   <a href="/docs">API</a>

@@ -112,12 +112,14 @@ function importedSections(career: CareerRow, summary: S.CareerSummary, kids: Ret
 function equivalentsOf(careerId: string, summary: S.CareerSummary, lookups: Lookups): S.CareerProfile['equivalents'] {
   const out: S.CareerProfile['equivalents'] = []
   const seen = new Set<string>([careerId])
-  const add = (system: string, code: string, granularity: string, via: string, source: string | null) => {
+  const add = (system: string, code: string, granularity: string | ((other: S.CareerSummary) => string | null), via: string, source: string | null) => {
     for (const id of lookups.occupations.careersWithCode(system, code)) {
       if (seen.has(id)) continue
-      seen.add(id)
       const other = lookups.summary(id)
-      out.push({ slug: other.slug, title: other.title, system, code, granularity, via, source })
+      const relation = typeof granularity === 'string' ? granularity : granularity(other)
+      if (relation === null) continue
+      seen.add(id)
+      out.push({ slug: other.slug, title: other.title, system, code, granularity: relation, via, source })
     }
   }
   const linksOf = (systems: string[], via: string) => summary.codes
@@ -125,7 +127,7 @@ function equivalentsOf(careerId: string, summary: S.CareerSummary, lookups: Look
     .flatMap((c) => lookups.occupations.linksOf(c.system, c.code).filter((l) => l.via === via).map((l) => ({ l, mine: c })))
   // Careers imported for the very codes this career carries: its official occupations.
   for (const mine of summary.codes.filter((c) => c.system === 'onet-soc' || c.system === 'esco')) {
-    add(mine.system, mine.code, mine.granularity, 'shared-code', mine.sources[0] ?? null)
+    add(mine.system, mine.code, (other) => sharedCodeRelation(mine.granularity, other.codes.find((c) => c.system === mine.system && c.code === mine.code)?.granularity), 'shared-code', mine.sources[0] ?? null)
   }
   for (const { l, mine } of linksOf(['esco', 'onet-soc'], 'nesta-crosswalk')) {
     const forward = l.from_system === mine.system && l.from_code === mine.code
@@ -138,6 +140,18 @@ function equivalentsOf(careerId: string, summary: S.CareerSummary, lookups: Look
     }
   }
   return out
+}
+
+/**
+ * How another career filed under the same code relates to this one, from how each maps to the code:
+ * the occupation itself (exact) against a career the code is broader than means that career is
+ * narrower, and so on. Two careers that both sit inside a broader code are not matches of each other.
+ */
+function sharedCodeRelation(mine: string, theirs: string | undefined): string | null {
+  if (mine === 'exact' && theirs === 'exact') return 'exact'
+  if (mine === 'exact' && theirs === 'broader') return 'narrower'
+  if (mine === 'broader' && theirs === 'exact') return 'broader'
+  return null
 }
 
 function invert(granularity: string): string {
@@ -155,7 +169,11 @@ function skillsOf(kids: ReturnType<Lookups['childrenOf']>, lookups: Lookups, cit
       if (s.score !== null) entry.topScore = Math.max(entry.topScore ?? 0, s.score)
       entry.sources.push(set.source_id)
       combined.set(skill.id, entry)
-      return { id: skill.id, name: skill.name, kind, score: s.score, note: s.note }
+      return {
+        id: skill.id, name: skill.name, kind, score: s.score, note: s.note, level: s.level, relation: s.relation,
+        hotTechnology: s.hot_technology === null ? null : s.hot_technology === 1,
+        inDemand: s.in_demand === null ? null : s.in_demand === 1,
+      }
     })
     return {
       source: lookups.sourceRef(set.source_id),

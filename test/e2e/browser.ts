@@ -1,0 +1,63 @@
+/**
+ * What the browser journeys share: Debian's Chromium through playwright-core (never a downloaded
+ * browser), pages that record Content-Security-Policy refusals, the axe check and keyboard helpers.
+ */
+import fs from 'node:fs'
+import { AxeBuilder } from '@axe-core/playwright'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    // Fail loudly rather than skip: CI installs Debian's chromium package; we never download browsers.
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's "chromium" package to run the e2e journeys.`)
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+}
+
+/** A page that records Content-Security-Policy refusals, so an inline style or script fails the test. */
+export async function openPage(browser: Browser, width: number): Promise<{ page: Page; cspErrors: string[] }> {
+  // axe needs a page from an explicit context (browser.newPage's implicit one is refused).
+  const context = await browser.newContext({ viewport: { width, height: 800 } })
+  const page = await context.newPage()
+  page.on('close', () => void context.close())
+  const cspErrors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text())
+  })
+  return { page, cspErrors }
+}
+
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)
+  expect(serious, `axe found serious or critical violations on ${page.url()}`).toEqual([])
+}
+
+/** Tab from the top: the skip link must come first and must move focus into <main>. */
+export async function expectSkipLinkFirst(page: Page): Promise<void> {
+  await page.keyboard.press('Tab')
+  expect(await page.locator(':focus').textContent()).toBe('Skip to main content')
+  await page.keyboard.press('Enter')
+  expect(await page.locator(':focus').getAttribute('id')).toBe('main')
+}
+
+/** Presses Tab until the link to `href` has focus; fails after `limit` presses. */
+export async function tabTo(page: Page, href: string, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab')
+    if ((await page.locator(':focus').getAttribute('href')) === href) return
+  }
+  throw new Error(`no focusable link to ${href} within ${limit} presses of Tab`)
+}
+
+/** The document's full width; at most the viewport's when nothing scrolls sideways. */
+export const scrollWidth = (page: Page): Promise<number> =>
+  // A string expression: the test program has no DOM types.
+  page.evaluate<number>('document.documentElement.scrollWidth')
