@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildZip } from '../fixtures/import-input/raw-zip.js'
 import { buildApp } from '../../server/app.js'
 import { loadConfig } from '../../server/config.js'
 import { createDeps } from '../../server/deps.js'
 import { openDb } from '../../server/platform/db/client.js'
+import { tableChecksums } from '../support/sqlite-checksums.js'
 import { ROOT } from '../support/test-app.js'
 
 // The `pathways import` command as a person runs it: real processes, real SQLite files, real kill -9.
@@ -37,15 +36,7 @@ const TABLES = ['careers', 'career_codes', 'career_aliases', 'career_tasks', 'sk
 
 /** A checksum per table over rows in a canonical order: equal dumps mean equal published data. */
 function dump(dataDir: string): Record<string, string> {
-  const db = new Database(path.join(dataDir, 'pathways.sqlite'), { readonly: true })
-  try {
-    return Object.fromEntries(TABLES.map((table) => {
-      const rows = db.prepare(`select * from ${table}`).all().map((r) => JSON.stringify(r)).sort()
-      return [table, `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16)}`]
-    }))
-  } finally {
-    db.close()
-  }
+  return tableChecksums(path.join(dataDir, 'pathways.sqlite'), TABLES)
 }
 
 function copyOnet(change?: (dir: string) => void): string {

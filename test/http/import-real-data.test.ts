@@ -1,15 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app.js'
 import { loadConfig } from '../../server/config.js'
 import { createDeps } from '../../server/deps.js'
 import { openDb } from '../../server/platform/db/client.js'
 import type { CareerProfile } from '../../shared/schemas.js'
+import { tableChecksums } from '../support/sqlite-checksums.js'
 import { ROOT } from '../support/test-app.js'
 
 // The real datasets from ../shared/data (CI has them; elsewhere this file says why it skips).
@@ -28,20 +27,7 @@ const cliArgs = (args: string[]) => ['--import', 'tsx', 'server/cli/main.ts', ..
 const env = (dataDir: string) => ({ PATH: process.env.PATH, DATA_DIR: dataDir })
 
 function checksum(dataDir: string): Record<string, string> {
-  const db = new Database(path.join(dataDir, 'pathways.sqlite'), { readonly: true })
-  try {
-    return Object.fromEntries(['careers', 'career_aliases', 'career_tasks', 'skills', 'career_skills', 'career_relations'].map((table) => {
-      const hash = createHash('sha256')
-      let n = 0
-      for (const row of db.prepare(`select * from ${table} order by 1, 2`).iterate()) {
-        hash.update(JSON.stringify(row))
-        n += 1
-      }
-      return [table, `${n}:${hash.digest('hex').slice(0, 16)}`]
-    }))
-  } finally {
-    db.close()
-  }
+  return tableChecksums(path.join(dataDir, 'pathways.sqlite'), ['careers', 'career_aliases', 'career_tasks', 'skills', 'career_skills', 'career_relations'])
 }
 
 describe.skipIf(!present)(`real datasets from ${DATA} (skipped when that folder is absent)`, () => {
