@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { collect } from '../../../../test/fixtures/import-input/helpers.js'
 import { openInput } from './open-input.js'
+import { SHARED_DATA } from '../../../../test/support/shared-data.js'
 
 // The published datasets live outside the repository; on a machine without them this suite is skipped
 // and says so in its name rather than passing silently.
-const DATA = '/work/shared/data'
+const DATA = SHARED_DATA
 const present = existsSync(`${DATA}/onet-29.3/Skills.txt`) && existsSync(`${DATA}/esco-v1.1.1`)
 const title = present ? `published datasets in ${DATA}` : `published datasets — SKIPPED: ${DATA} is absent`
 

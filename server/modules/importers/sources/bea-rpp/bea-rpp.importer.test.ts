@@ -7,11 +7,12 @@ import { ImportInputError } from '../../import-types.js'
 import { openInput } from '../../input/index.js'
 import { runImporter } from '../shared/run-importer.js'
 import { beaRppImporter } from './bea-rpp.importer.js'
+import { SHARED_DATA } from '../../../../../test/support/shared-data.js'
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/import/bea-rpp')
 const METRO = 'MARPP_MSA_2008_2024.csv'
 const PORTION = 'PARPP_PORT_2008_2024.csv'
-const REAL = '/work/shared/data/bea-regional-price-parities-2008-2024'
+const REAL = `${SHARED_DATA}/bea-regional-price-parities-2008-2024`
 const temps: string[] = []
 afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))))
 

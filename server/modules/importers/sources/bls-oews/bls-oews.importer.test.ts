@@ -8,10 +8,11 @@ import { ImportInputError } from '../../import-types.js'
 import { openInput } from '../../input/index.js'
 import { runImporter } from '../shared/run-importer.js'
 import { blsOewsImporter } from './bls-oews.importer.js'
+import { SHARED_DATA } from '../../../../../test/support/shared-data.js'
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/import/bls-oews')
 const CSV = 'national_M2024_dl.csv'
-const REAL = '/work/shared/data/bls-oews-may2024-national'
+const REAL = `${SHARED_DATA}/bls-oews-may2024-national`
 const temps: string[] = []
 afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))))
 

@@ -8,10 +8,11 @@ import { ImportInputError } from '../../import-types.js'
 import { openInput } from '../../input/index.js'
 import { runImporter } from '../shared/run-importer.js'
 import { blsProjectionsImporter } from './bls-projections.importer.js'
+import { SHARED_DATA } from '../../../../../test/support/shared-data.js'
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/import/bls-projections')
 const CSV = 'table_1_2_occupational_projections_2024-34.csv'
-const REAL = '/work/shared/data/bls-employment-projections-2024-34'
+const REAL = `${SHARED_DATA}/bls-employment-projections-2024-34`
 const temps: string[] = []
 afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))))
 

@@ -8,10 +8,11 @@ import { ImportInputError } from '../../import-types.js'
 import { openInput } from '../../input/index.js'
 import { runImporter } from '../shared/run-importer.js'
 import { cipSocImporter } from './cip-soc.importer.js'
+import { SHARED_DATA } from '../../../../../test/support/shared-data.js'
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/import/cip-soc')
 const CROSSWALK = 'CIP2020_SOC2018_Crosswalk.csv'
-const REAL = '/work/shared/data/nces-cip2020-soc2018-crosswalk'
+const REAL = `${SHARED_DATA}/nces-cip2020-soc2018-crosswalk`
 const temps: string[] = []
 afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))))
 

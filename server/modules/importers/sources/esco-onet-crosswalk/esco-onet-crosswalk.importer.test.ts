@@ -7,12 +7,13 @@ import { ImportInputError } from '../../import-types.js'
 import { openInput } from '../../input/index.js'
 import { runImporter } from '../shared/run-importer.js'
 import { escoOnetCrosswalkImporter } from './esco-onet-crosswalk.importer.js'
+import { SHARED_DATA } from '../../../../../test/support/shared-data.js'
 
 const FIXTURE = join(import.meta.dirname, '../../../../../test/fixtures/import/esco-onet-crosswalk')
 const NESTA = 'esco_onet_crosswalk_Nov2020.csv'
 const WALK = 'onet_soc_2010_to_2019_crosswalk.semicolon.csv'
 const ISCO = 'ISCO_SOC_Crosswalk.semicolon.csv'
-const REAL = '/work/shared/data/esco-onet-crosswalk-nesta'
+const REAL = `${SHARED_DATA}/esco-onet-crosswalk-nesta`
 const ESCO = 'http://data.europa.eu/esco/occupation/'
 const temps: string[] = []
 afterAll(async () => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))))

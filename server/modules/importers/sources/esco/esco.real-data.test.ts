@@ -1,13 +1,14 @@
 /**
- * The ESCO mapper over the real published files in /work/shared/data, when that folder exists (it is not
+ * The ESCO mapper over the real published files in ../shared/data, when that folder exists (it is not
  * part of the repository). The timing is attached to the test as an annotation (shown by --reporter=verbose).
  */
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runImporter } from '../shared/run-importer.js'
 import { escoImporter } from './esco.importer.js'
+import { SHARED_DATA } from '../../../../../test/support/shared-data.js'
 
-const ESCO_DIR = '/work/shared/data/esco-v1.1.1'
+const ESCO_DIR = `${SHARED_DATA}/esco-v1.1.1`
 
 describe.skipIf(!existsSync(ESCO_DIR))(`ESCO v1.1.1 real files (skipped when ${ESCO_DIR} is absent)`, () => {
   it('maps 3,007 occupations and 13,896 skills', { timeout: 120_000 }, async ({ annotate }) => {

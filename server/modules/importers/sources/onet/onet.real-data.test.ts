@@ -1,13 +1,14 @@
 /**
- * The O*NET mapper over the real published files in /work/shared/data, when that folder exists (it is not
+ * The O*NET mapper over the real published files in ../shared/data, when that folder exists (it is not
  * part of the repository). The timing is attached to the test as an annotation (shown by --reporter=verbose).
  */
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { runImporter } from '../shared/run-importer.js'
 import { onetImporter } from './onet.importer.js'
+import { SHARED_DATA } from '../../../../../test/support/shared-data.js'
 
-const ONET_DIR = '/work/shared/data/onet-29.3'
+const ONET_DIR = `${SHARED_DATA}/onet-29.3`
 
 describe.skipIf(!existsSync(ONET_DIR))(`O*NET 29.3 real files (skipped when ${ONET_DIR} is absent)`, () => {
   it('maps 1,016 occupations; Software Developers keeps its plain slug', { timeout: 120_000 }, async ({ annotate }) => {
