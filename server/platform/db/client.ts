@@ -5,9 +5,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../../config.js'
+import { ScopedPostgresDialect } from './scoped-introspector.js'
 import type { Database } from './types.js'
 
 export type Engine = 'sqlite' | 'postgres'
@@ -85,7 +86,7 @@ function openPostgres(url: string, schema?: string): Db {
     connectionTimeoutMillis: 2000,
     ...(schema ? { options: `-c search_path=${checkedName(schema)}` } : {}),
   })
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const kysely = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) })
   return {
     kysely,
     engine: 'postgres',
