@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config'
 // TEST_DATABASE_URL is set) and `e2e` (Playwright journeys in Debian's Chromium).
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker; many files wait on child processes, the
+    // browser or the database, so two keep both cores busy and halve CI's wall time.
+    maxWorkers: 2,
     projects: [
       {
         test: {

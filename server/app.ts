@@ -9,6 +9,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { webRoutes } from '../web/web.routes.js'
 import type { Deps } from './deps.js'
 import { careerRoutes } from './modules/careers/index.js'
+import { exploreRoutes } from './modules/explore/index.js'
+import { authRoutes, installAuthentication, meRoutes } from './modules/identity/index.js'
+import { accountDataRoutes, createSchoolsService, installAccessControl, schoolRoutes } from './modules/access/index.js'
+import { searchRoutes } from './modules/search/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
@@ -29,6 +33,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   installProblemHandlers(app)
   installSecurityHeaders(app, { hsts: deps.config.production })
+  installAuthentication(app, deps.identity)
+  installAccessControl(app, deps.db.kysely)
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id)
     return payload
@@ -46,7 +52,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       servers: [{ url: '/' }],
       tags: [
         { name: 'careers', description: 'Career profiles and their sourced facts' },
+        { name: 'search', description: 'One search over careers, skills, credentials and resources' },
+        { name: 'browse', description: 'Careers by field hierarchy, by skill and by interest' },
         { name: 'skills' }, { name: 'credentials' }, { name: 'sources' }, { name: 'health' },
+        { name: 'auth', description: 'Sign-up, sign-in and -out, email verification, password reset, first-run setup' },
+        { name: 'me', description: 'The signed-in account: password, API keys, sessions' },
+        { name: 'schools', description: 'Schools (tenants), members, invitations and the access log' },
       ],
     },
   })
@@ -55,8 +66,14 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(healthRoutes, { db: deps.db, catalog: deps.catalog })
   await app.register(async (api) => {
     await api.register(careerRoutes, { careers: deps.careers })
-    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+    await api.register(searchRoutes, { search: deps.search })
+    await api.register(exploreRoutes, { explore: deps.explore })
+    await api.register(authRoutes, { identity: deps.identity })
+    await api.register(meRoutes, { identity: deps.identity })
+    await api.register(schoolRoutes, { identity: deps.identity, schools: createSchoolsService({ db: deps.db.kysely, identity: deps.identity }) })
+    await api.register(accountDataRoutes, { identity: deps.identity, db: deps.db.kysely })
+    api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
-  await app.register(webRoutes, { careers: deps.careers })
+  await app.register(webRoutes, { careers: deps.careers, search: deps.search, explore: deps.explore })
   return app
 }

@@ -25,6 +25,18 @@ const EnvSchema = Type.Object({
   CATALOG_POLL_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })),
   /** For crash tests only: the import CLI kills itself (SIGKILL) after this many committed batches. */
   PATHWAYS_TEST_CRASH_AFTER_BATCH: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  /** Minutes without a request after which a signed-in session ends (idle timeout). */
+  SESSION_IDLE_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  /** Hours after sign-in at which a session ends however active it is (absolute timeout). */
+  SESSION_ABSOLUTE_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  /** argon2id memory cost in KiB for new password hashes; at least the OWASP floor, 19456. */
+  ARGON2_MEMORY_KIB: Type.Optional(Type.String({ pattern: '^[0-9]{1,8}$' })),
+  /** argon2id time cost (passes) for new password hashes; at least 2. */
+  ARGON2_TIME_COST: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+  /** The origin browsers reach Pathways at (https://pathways.example.org); checked against Origin on cookie-authenticated writes and used in mailed links. */
+  PUBLIC_ORIGIN: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  /** Server key (at least 32 bytes) for CSRF tokens and log pseudonyms; required in production, generated into DATA_DIR otherwise. */
+  SECRET_KEY: Type.Optional(Type.String({ minLength: 1 })),
   /** production or development (anything else is rejected). */
   NODE_ENV: Type.Optional(
     Type.Union([Type.Literal('production'), Type.Literal('development'), Type.Literal('test')]),
@@ -50,7 +62,22 @@ export interface Config {
   /** Milliseconds between catalog-version checks; 0 turns watching off. */
   readonly catalogPollMs: number
   readonly testCrashAfterBatch: number | undefined
+  readonly auth: AuthConfig
 }
+
+/** Sign-in, sessions and password hashing. */
+export interface AuthConfig {
+  readonly sessionIdleMs: number
+  readonly sessionAbsoluteMs: number
+  readonly argon2: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number }
+  /** Normalised origin (scheme://host[:port]) or undefined: then writes are checked against the Host header. */
+  readonly publicOrigin: string | undefined
+  /** SECRET_KEY as given; undefined means "not set" (main.ts then refuses production or uses DATA_DIR/secret-key). */
+  readonly secretKey: string | undefined
+}
+
+/** The OWASP floor for argon2id (Password Storage Cheat Sheet): m=19456 KiB, t=2, p=1. */
+export const ARGON2_FLOOR = Object.freeze({ memoryCost: 19456, timeCost: 2, parallelism: 1 })
 
 export class ConfigError extends Error {
   constructor(
@@ -94,7 +121,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     production: parsed.NODE_ENV === 'production',
     catalogPollMs: Math.round(Number(parsed.CATALOG_POLL_SECONDS ?? 2) * 1000),
     testCrashAfterBatch: parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH === undefined ? undefined : Number(parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH),
+    auth: authConfig(parsed),
   } satisfies Config)
+}
+
+function authConfig(parsed: Env): AuthConfig {
+  const idleMinutes = boundedInt('SESSION_IDLE_MINUTES', parsed.SESSION_IDLE_MINUTES, 30, 1, 24 * 60)
+  const absoluteHours = boundedInt('SESSION_ABSOLUTE_HOURS', parsed.SESSION_ABSOLUTE_HOURS, 12, 1, 30 * 24)
+  if (absoluteHours * 60 < idleMinutes) {
+    throw new ConfigError('SESSION_ABSOLUTE_HOURS', `${absoluteHours} hours is shorter than SESSION_IDLE_MINUTES (${idleMinutes})`)
+  }
+  const secretKey = parsed.SECRET_KEY
+  if (secretKey !== undefined) assertSecretKey(secretKey)
+  return Object.freeze({
+    sessionIdleMs: idleMinutes * 60_000,
+    sessionAbsoluteMs: absoluteHours * 3_600_000,
+    argon2: Object.freeze({
+      memoryCost: boundedInt('ARGON2_MEMORY_KIB', parsed.ARGON2_MEMORY_KIB, ARGON2_FLOOR.memoryCost, ARGON2_FLOOR.memoryCost, 4 * 1024 * 1024),
+      timeCost: boundedInt('ARGON2_TIME_COST', parsed.ARGON2_TIME_COST, ARGON2_FLOOR.timeCost, ARGON2_FLOOR.timeCost, 100),
+      parallelism: ARGON2_FLOOR.parallelism,
+    }),
+    publicOrigin: parsed.PUBLIC_ORIGIN === undefined ? undefined : parseOrigin(parsed.PUBLIC_ORIGIN),
+    secretKey,
+  })
+}
+
+function boundedInt(variable: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(variable, `${JSON.stringify(value)} must be a whole number from ${min} to ${max}`)
+  return n
+}
+
+function parseOrigin(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError('PUBLIC_ORIGIN', `${JSON.stringify(value)} is not a URL`)
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('PUBLIC_ORIGIN', `${JSON.stringify(value)} must be an origin such as https://pathways.example.org (no path, query or credentials)`)
+  }
+  return url.origin
+}
+
+/** A usable SECRET_KEY: at least 32 bytes and not a repeated or trivial string. */
+export function assertSecretKey(value: string): void {
+  if (Buffer.byteLength(value, 'utf8') < 32) throw new ConfigError('SECRET_KEY', 'must be at least 32 bytes (for example `openssl rand -base64 48`)')
+  if (new Set(value).size < 8) throw new ConfigError('SECRET_KEY', 'is too repetitive to be a secret (for example `openssl rand -base64 48`)')
 }
 
 function assertUrl(url: string): void {

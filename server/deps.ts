@@ -6,6 +6,9 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.js'
 import { createCatalogRepository, createCatalogService, type CatalogService } from './modules/catalog/index.js'
 import { createCareerService, type CareerService } from './modules/careers/index.js'
+import { createExploreService, type ExploreService } from './modules/explore/index.js'
+import { createSearchService, type SearchService } from './modules/search/index.js'
+import { createIdentity, type Identity, type IdentityOptions } from './modules/identity/index.js'
 import type { Db } from './platform/db/client.js'
 
 export interface Deps {
@@ -13,9 +16,21 @@ export interface Deps {
   db: Db
   catalog: CatalogService
   careers: CareerService
+  search: SearchService
+  explore: ExploreService
+  identity: Identity
 }
 
-export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 'info'>): Deps {
+/** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
+export type DepsOptions = IdentityOptions
+
+export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 'info'>, options: DepsOptions = {}): Deps {
   const catalog = createCatalogService({ repo: createCatalogRepository(db), catalogDir: config.catalogDir, log })
-  return { config, db, catalog, careers: createCareerService({ catalog }) }
+  const careers = createCareerService({ catalog })
+  return {
+    config, db, catalog, careers,
+    search: createSearchService({ catalog }),
+    explore: createExploreService({ catalog, careers }),
+    identity: createIdentity(config, db, log, options),
+  }
 }

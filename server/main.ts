@@ -7,6 +7,7 @@ import { buildApp } from './app.js'
 import { ConfigError, loadConfig, parseRole, type Config, type Role } from './config.js'
 import { createDeps } from './deps.js'
 import { CatalogError } from './modules/catalog/index.js'
+import { resolveSecretKey, serializeRequest } from './modules/identity/index.js'
 import { openDb } from './platform/db/client.js'
 import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js'
 
@@ -15,13 +16,16 @@ const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers[
 async function main(): Promise<void> {
   const config = loadConfig()
   const role = parseRole(process.argv.slice(2))
-  const log = pino({ level: config.logLevel, redact: REDACT })
+  // The request serializer keeps keys and tokens sent in a URL out of the log.
+  const log = pino({ level: config.logLevel, redact: REDACT, serializers: { req: serializeRequest } })
   const embedded = config.database.kind === 'sqlite'
   if (embedded && role === 'api') {
     throw new ConfigError('--role', 'api needs a shared database: set DATABASE_URL, or use --role=all')
   }
+  // The server key is needed to serve (CSRF tokens, log pseudonyms), not to migrate.
+  const secretKey = role === 'migrate' ? undefined : resolveSecretKey(config)
   const db = openDb(config.database)
-  const deps = createDeps(config, db, log)
+  const deps = createDeps(config, db, log, { secretKey })
   try {
     if (embedded || role === 'migrate') {
       const applied = await migrateToLatest(db)

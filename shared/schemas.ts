@@ -251,3 +251,144 @@ export type CareerSummary = Static<typeof CareerSummary>
 export type CareerProfile = Static<typeof CareerProfile>
 export type Skill = Static<typeof Skill>
 export type Problem = Static<typeof Problem>
+
+// --- Search, browse, compare, related (issue 4) ---------------------------------------------------
+
+const Segment = Type.Object({ text: Str, match: Type.Boolean() }, { description: 'A piece of text; match marks the words the query matched' })
+const FacetCounts = Type.Array(Type.Object({ value: Str, count: Type.Integer() }))
+
+export const SearchItem = Type.Object({
+  type: Type.Union([Type.Literal('career'), Type.Literal('skill'), Type.Literal('credential'), Type.Literal('resource')]),
+  slug: Nullable(Type.String({ description: 'Careers: the slug' })),
+  id: Nullable(Type.String({ description: 'Skills, credentials and resources: the id' })),
+  title: Str,
+  snippet: Type.String({ description: 'The matching alternative title when that matched, else the start of the summary' }),
+  highlight: Type.Object({ title: Type.Array(Segment), snippet: Type.Array(Segment) }),
+  matchedOn: Type.Union([Type.Literal('title'), Type.Literal('alias'), Type.Literal('other')]),
+  href: Type.String({ description: 'The API resource of the item' }),
+})
+
+export const SearchResults = Type.Object({
+  query: Str,
+  items: Type.Array(SearchItem),
+  total: Type.Integer(),
+  nextCursor: Nullable(Str),
+  matchedAllTerms: Type.Boolean({ description: 'false when nothing matched every word and these items match only some' }),
+  facets: Type.Object({
+    type: FacetCounts, field: FacetCounts, level: FacetCounts, provider: FacetCounts, jobZone: FacetCounts, kind: FacetCounts, origin: FacetCounts,
+  }, { description: 'Counts over all matches; each facet ignores its own filter, so its other values stay selectable' }),
+  catalogVersion: Type.Integer(),
+})
+
+export const CareerRef = Type.Object({ slug: Str, title: Str, origin: Str, summary: Str })
+
+export const FieldGroup = Type.Object({
+  code: Type.String({ description: 'ISCO-08 group code (1–4 digits), SOC major group (15-0000) or a curated field path' }),
+  title: Str,
+  level: Type.Integer({ description: '1 for the top of the hierarchy' }),
+  parent: Nullable(Str),
+  careerCount: Type.Integer({ description: 'Careers in the group and its subgroups' }),
+})
+
+export const FieldSystems = Type.Union([Type.Literal('isco'), Type.Literal('soc'), Type.Literal('pathways')])
+
+export const FieldTree = Type.Object({
+  system: FieldSystems,
+  title: Str,
+  description: Str,
+  groups: Type.Array(FieldGroup, { description: 'Every group, parents before children' }),
+})
+
+export const FieldCareers = Type.Object({
+  system: FieldSystems,
+  group: FieldGroup,
+  path: Type.Array(FieldGroup, { description: 'The group and its ancestors, top first' }),
+  children: Type.Array(FieldGroup),
+  items: Type.Array(CareerRef),
+  total: Type.Integer(),
+  nextCursor: Nullable(Str),
+})
+
+export const SkillCareers = Type.Object({
+  skill: Type.Object({ id: Str, name: Str, kind: Str }),
+  sameAs: Type.Array(Type.Object({ id: Str, name: Str }), { description: 'Skills the data links to this one (same ESCO URI or same technology name), counted together' }),
+  items: Type.Array(Type.Object({
+    career: CareerRef,
+    weight: Type.Number({ description: 'How much the career needs the skill, 0–1 (O*NET importance, ESCO essential/optional, curated scores)' }),
+  })),
+  total: Type.Integer(),
+  nextCursor: Nullable(Str),
+})
+
+export const Interest = Type.Object({ code: Str, name: Str, description: Str, careerCount: Type.Integer() })
+
+export const InterestCareers = Type.Object({
+  interest: Interest,
+  items: Type.Array(Type.Object({
+    career: CareerRef,
+    score: Type.Number({ description: 'O*NET interest score, 1–7' }),
+    code: Type.String({ description: 'The career’s three highest interests (its Holland code), e.g. IRC' }),
+  })),
+  total: Type.Integer(),
+  nextCursor: Nullable(Str),
+})
+
+export const ComparedSkill = Type.Object({ id: Str, name: Str, weight: Type.Number(), shared: Type.Boolean({ description: 'Also among the skills of another compared career' }) })
+
+export const Comparison = Type.Object({
+  careers: Type.Array(Type.Object({
+    career: CareerRef,
+    fieldPath: Type.Array(Str),
+    pay: Nullable(Fact),
+    payNote: Type.String({ description: 'How the pay figure was chosen (the same statistic and source as the others, or the best available)' }),
+    outlook: Nullable(Fact),
+    employment: Nullable(Fact),
+    education: Nullable(Type.Object({ text: Str, source: Str })),
+    experience: Nullable(Type.Object({ text: Str, source: Str })),
+    jobZone: Nullable(Type.Object({ zone: Type.Integer(), name: Str })),
+    topSkills: Type.Array(ComparedSkill),
+  })),
+  sharedPay: Type.Boolean({ description: 'true when every pay figure is the same statistic from the same source and period' }),
+  sharedSkills: Type.Array(Type.Object({ id: Str, name: Str, careers: Type.Array(Str) }), { description: 'Skills more than one compared career needs' }),
+})
+
+export const Overlap = Type.Object({
+  career: CareerRef,
+  similarity: Type.Number({ description: 'Weighted overlap of the two careers’ skills (weighted Jaccard), 0–1' }),
+  coverage: Type.Number({ description: 'Share of what this career needs that the starting career already has: Σ min(weights) / Σ this career’s weights, 0–1' }),
+  shared: Type.Integer({ description: 'Skills in common' }),
+  score: Type.Number({ description: 'Move score: √(coverage × similarity), what moves are ranked by' }),
+})
+
+export const RelatedCareers = Type.Object({
+  career: CareerRef,
+  official: Type.Array(Type.Object({ slug: Str, title: Str, note: Nullable(Str), sources: Type.Array(Str) }), { description: 'Related occupations as the sources list them' }),
+  bySkills: Type.Array(Overlap, { description: 'Computed: careers whose skills overlap most, by weighted overlap' }),
+})
+
+export const CareerMoves = Type.Object({
+  from: CareerRef,
+  items: Type.Array(Type.Intersect([Overlap, Type.Object({
+    skillsToAdd: Type.Array(Type.Object({
+      id: Str, name: Str,
+      weight: Type.Number({ description: 'How much the target career needs it, 0–1' }),
+      have: Type.Number({ description: 'How much the starting career has it, 0–1 (0: not at all)' }),
+    }), { description: 'Skills the target needs more of than the starting career has, largest gap first' }),
+  })])),
+  total: Type.Integer(),
+  nextCursor: Nullable(Str),
+})
+
+export type SearchItem = Static<typeof SearchItem>
+export type SearchResults = Static<typeof SearchResults>
+export type CareerRef = Static<typeof CareerRef>
+export type FieldGroup = Static<typeof FieldGroup>
+export type FieldTree = Static<typeof FieldTree>
+export type FieldCareers = Static<typeof FieldCareers>
+export type SkillCareers = Static<typeof SkillCareers>
+export type Interest = Static<typeof Interest>
+export type InterestCareers = Static<typeof InterestCareers>
+export type Comparison = Static<typeof Comparison>
+export type RelatedCareers = Static<typeof RelatedCareers>
+export type CareerMoves = Static<typeof CareerMoves>
+export type Overlap = Static<typeof Overlap>

@@ -1,30 +1,38 @@
 /**
- * The one stylesheet, read once and addressed by a content hash so browsers may cache it for a
- * year: a changed file gets a new URL, so no stale styles.
+ * The stylesheet and the one small script (search suggestions), each read once and addressed by a
+ * content hash so browsers may cache it for a year: a changed file gets a new URL, so nothing stale.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { cachedBody, type CachedBody } from '../server/platform/http/cached-response.js'
 
-export interface Stylesheet extends CachedBody {
-  /** `/assets/pathways.css?v=<hash>`, the address pages link to. */
+export interface Asset extends CachedBody {
+  /** `/assets/<name>?v=<hash>`, the address pages link to. */
   href: string
 }
 
+/** The stylesheet; kept as its own name because the pages and tests speak of it. */
+export type Stylesheet = Asset
+
 export const STYLESHEET_PATH = '/assets/pathways.css'
+export const SCRIPT_PATH = '/assets/search.js'
 
-// From source (tsx, vitest) the CSS sits beside this module; the compiled build (dist/web/) does not
-// copy it, so fall back to the source folder the package ships.
-const CANDIDATES = ['./pathways.css', '../../web/pathways.css']
-
-export function loadStylesheet(): Stylesheet {
-  const file = CANDIDATES.map((c) => fileURLToPath(new URL(c, import.meta.url))).find((f) => existsSync(f))
-  if (!file) throw new Error('web/pathways.css not found next to the web module or in the package')
-  return stylesheetFrom(readFileSync(file, 'utf8'))
+// From source (tsx, vitest) the files sit beside this module; the compiled build (dist/web/) does not
+// copy them, so fall back to the source folder the package ships.
+function readAsset(name: string): string {
+  const file = [`./${name}`, `../../web/${name}`].map((c) => fileURLToPath(new URL(c, import.meta.url))).find((f) => existsSync(f))
+  if (!file) throw new Error(`web/${name} not found next to the web module or in the package`)
+  return readFileSync(file, 'utf8')
 }
 
-export function stylesheetFrom(body: string): Stylesheet {
+function assetFrom(path: string, body: string): Asset {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12)
-  return { ...cachedBody(body, `"${hash}"`), href: `${STYLESHEET_PATH}?v=${hash}` }
+  return { ...cachedBody(body, `"${hash}"`), href: `${path}?v=${hash}` }
 }
+
+export const loadStylesheet = (): Stylesheet => stylesheetFrom(readAsset('pathways.css'))
+export const stylesheetFrom = (body: string): Stylesheet => assetFrom(STYLESHEET_PATH, body)
+
+export const loadScript = (): Asset => scriptFrom(readAsset('search.js'))
+export const scriptFrom = (body: string): Asset => assetFrom(SCRIPT_PATH, body)

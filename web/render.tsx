@@ -1,6 +1,7 @@
 /**
- * Pages to HTML strings. Static markup only: the pages carry no client script, so there is nothing
- * to hydrate. React escapes every text node and attribute, which is what keeps catalog text inert.
+ * Pages to HTML strings. Static markup only: nothing is hydrated (the one script, search suggestions,
+ * builds its own DOM). React escapes every text node and attribute, which is what keeps catalog text
+ * and what people type inert.
  */
 import type { ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
@@ -10,48 +11,54 @@ import { displayTitle } from './format.js'
 import { CareerIndexPage } from './pages/career-index-page.js'
 import { CareerPage } from './pages/career-page.js'
 import { HomePage } from './pages/home-page.js'
-import { NotFoundPage } from './pages/not-found-page.js'
-import { Document } from './ui/document.js'
+import { BadRequestPage, MISSING, NotFoundPage, type Missing } from './pages/not-found-page.js'
+import { Document, type PageAssets } from './ui/document.js'
 
-const SITE = 'Pathways'
+export type { PageAssets }
 
-function renderDocument(title: string, description: string, stylesheet: string, body: ReactNode): string {
+export const SITE = 'Pathways'
+
+export function renderDocument(title: string, description: string, assets: PageAssets, body: ReactNode): string {
   const html = renderToStaticMarkup(
-    <Document title={title} description={description} stylesheet={stylesheet}>
+    <Document title={title} description={description} assets={assets}>
       {body}
     </Document>,
   )
   return `<!doctype html>${html}`
 }
 
-export function renderHomePage(careers: readonly CareerSummary[], stylesheet: string): string {
+export function renderHomePage(careers: readonly CareerSummary[], assets: PageAssets): string {
   return renderDocument(
     `Explore careers | ${SITE}`,
     'Careers with pay from every source side by side, skills, credentials and the steps in.',
-    stylesheet,
+    assets,
     <HomePage careers={careers} />,
   )
 }
 
-export function renderCareerPage(profile: CareerProfile, stylesheet: string): string {
+export function renderCareerPage(profile: CareerProfile, assets: PageAssets): string {
   const kind = profile.origin === 'catalog' ? 'career pathway' : 'career'
-  return renderDocument(`${displayTitle(profile.title)}: ${kind} | ${SITE}`, profile.summary, stylesheet, <CareerPage profile={profile} />)
+  return renderDocument(`${displayTitle(profile.title)}: ${kind} | ${SITE}`, profile.summary, assets, <CareerPage profile={profile} />)
 }
 
 /** One page of the A–Z list of every career; `page` must exist (see parsePage). */
-export function renderCareerIndexPage(careers: readonly CareerSummary[], page: number, stylesheet: string): string {
+export function renderCareerIndexPage(careers: readonly CareerSummary[], page: number, assets: PageAssets): string {
   const index = indexPage(careers, page)
   const title = index.pageCount > 1 ? `All careers, page ${page} of ${index.pageCount}` : 'All careers'
   return renderDocument(
     `${title} | ${SITE}`,
     'Every career on Pathways from A to Z: curated career pathways and occupations from O*NET and ESCO.',
-    stylesheet,
+    assets,
     <CareerIndexPage index={index} letters={letterPages(careers)} />,
   )
 }
 
-export function renderNotFoundPage(careers: readonly CareerSummary[], stylesheet: string, what: 'career' | 'list-page' = 'career'): string {
-  const title = what === 'career' ? 'Career not found' : 'Page not found'
-  const description = what === 'career' ? 'There is no career at this address.' : 'The list of careers has no page with this number.'
-  return renderDocument(`${title} | ${SITE}`, description, stylesheet, <NotFoundPage careers={careers} what={what} />)
+export function renderNotFoundPage(careers: readonly CareerSummary[], assets: PageAssets, what: Missing = 'career'): string {
+  const { title, text } = MISSING[what]
+  return renderDocument(`${title} | ${SITE}`, text, assets, <NotFoundPage careers={careers} what={what} />)
+}
+
+/** 400: the address's query cannot be used; `problems` say why, in words. */
+export function renderBadRequestPage(careers: readonly CareerSummary[], assets: PageAssets, problems: readonly string[]): string {
+  return renderDocument(`This address cannot be shown | ${SITE}`, 'Part of the address is not something this page understands.', assets, <BadRequestPage careers={careers} problems={problems} />)
 }

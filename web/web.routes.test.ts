@@ -6,6 +6,7 @@ import { notFound } from '../server/platform/http/errors.js'
 import type { CareerProfile, CareerSummary } from '../shared/schemas.js'
 import { stylesheetFrom } from './assets.js'
 import { makeProfile } from './fixtures/profile.fixture.js'
+import { script, unusedCatalogReads, unusedExplore, unusedSearch } from './fixtures/services.fixture.js'
 import { webRoutes, type WebCareers } from './web.routes.js'
 
 const CSS = 'body { color: #1f2937; }'
@@ -36,6 +37,7 @@ function manyCareers(n: number, prefix = 'Occupation'): CareerSummary[] {
 function stubCareers(state: { profile: CareerProfile; failWith?: Error }, list?: CareerSummary[]): WebCareers {
   const summaries: CareerSummary[] = list ?? [{ slug: 'back-end-developer', title: 'Back-End Developer', summary: 'Server side.', origin: 'catalog', fieldPath: ['IT'], aliases: [], codes: [] }]
   return {
+    ...unusedCatalogReads,
     summaries: () => summaries,
     profile: (slug: string) => {
       if (state.failWith) throw state.failWith
@@ -54,7 +56,7 @@ afterEach(async () => {
 async function build(careers: WebCareers): Promise<FastifyInstance> {
   app = Fastify({ logger: false })
   await app.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 't', version: '1' } } })
-  await app.register(webRoutes, { careers, stylesheet })
+  await app.register(webRoutes, { careers, stylesheet, script, search: unusedSearch, explore: unusedExplore })
   await app.ready()
   return app
 }

@@ -4,6 +4,7 @@
  *
  *   pathways import <source> <path>     one source (onet, esco, bls-oews, bls-projections, cip-soc, esco-onet-crosswalk, bea-rpp)
  *   pathways import all <folder>        every source it recognises in a folder laid out like shared/data
+ *   pathways setup                      first run: print a one-time token to create the first platform admin
  *
  * Exit codes: 0 done, 1 failure, 2 bad input (the message names file, line and column).
  */
@@ -12,6 +13,7 @@ import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { ConfigError, loadConfig } from '../config.js'
 import { CatalogError, createCatalogRepository, createCatalogService } from '../modules/catalog/index.js'
+import { issueSetupToken } from '../modules/identity/index.js'
 import { createImportRepository, createImportService, IMPORTERS, ImportInputError, openInput, SOURCE_NAMES, type Importer } from '../modules/importers/index.js'
 import { openDb, type Db } from '../platform/db/client.js'
 import { migrateToLatest, pendingMigrations } from '../platform/db/migrate.js'
@@ -53,6 +55,34 @@ program
         }
       }
     })
+  })
+
+program
+  .command('setup')
+  .description('First run: print a one-time token (valid 60 minutes) to create the first platform administrator with POST /api/v1/auth/setup. Refuses, exit code 1, once an administrator exists.')
+  .action(async () => {
+    const config = loadConfig()
+    const db = openDb(config.database)
+    try {
+      if (config.database.kind === 'sqlite') await migrateToLatest(db)
+      else {
+        const pending = await pendingMigrations(db)
+        if (pending.length > 0) throw new ConfigError('database', `migrations are pending (${pending.join(', ')}): run \`npm start -- --role=migrate\` first`)
+      }
+      const token = await issueSetupToken(db)
+      if (token === undefined) {
+        process.stderr.write('pathways setup: a platform administrator already exists; setup is over. Sign in as that administrator instead.\n')
+        process.exitCode = 1
+        return
+      }
+      const origin = config.auth.publicOrigin ?? `http://localhost:${config.port}`
+      process.stdout.write(`One-time setup token (valid for 60 minutes, works once; running setup again replaces it):\n\n  ${token}\n\n` +
+        `Create the first platform administrator with it, for example:\n\n` +
+        `  curl -X POST ${origin}/api/v1/auth/setup -H 'content-type: application/json' \\\n` +
+        `    -d '{"token":"${token}","email":"you@example.org","password":"a long passphrase","displayName":"Your Name"}'\n`)
+    } finally {
+      await db.close()
+    }
   })
 
 /** Finds, for each importer in order, the first of the folder and its sub-folders it recognises. */

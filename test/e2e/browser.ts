@@ -24,7 +24,8 @@ export async function openPage(browser: Browser, width: number): Promise<{ page:
   // axe needs a page from an explicit context (browser.newPage's implicit one is refused).
   const context = await browser.newContext({ viewport: { width, height: 800 } })
   const page = await context.newPage()
-  page.on('close', () => void context.close())
+  // The context goes with its page; a context closed already (browser shut down) is not an error.
+  page.on('close', () => void context.close().catch(() => undefined))
   const cspErrors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text())

@@ -6,40 +6,24 @@
  * 360 px phone without sideways scrolling.
  */
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createImportRepository, createImportService, IMPORTERS, openInput } from '../../server/modules/importers/index.js'
 import { makeEscoProfile, makeOnetProfile } from '../../web/fixtures/imported.fixture.js'
 import { loadStylesheet } from '../../web/assets.js'
 import { renderCareerPage } from '../../web/render.js'
-import { createTestApp, ROOT, type TestApp } from '../support/test-app.js'
+import { createImportedTestApp } from '../support/imported-app.js'
+import type { TestApp } from '../support/test-app.js'
 import { expectNoSeriousAxeViolations, expectSkipLinkFirst, launchChromium, openPage, scrollWidth, tabTo } from './browser.js'
 
 const ONET_SLUG = 'software-developers'
 const ESCO_SLUG = 'software-developer'
-/** Importer and the fixture folder it reads, in test/fixtures/import. */
-const FIXTURES = [
-  ['onet', 'onet'], ['bls-oews', 'bls-oews'], ['bls-projections', 'bls-projections'], ['cip-soc', 'cip-soc'],
-  ['esco', 'esco/unpacked'], ['esco-onet-crosswalk', 'esco-onet-crosswalk'],
-] as const
 
 let browser: Browser
 let testApp: TestApp
 let baseUrl: string
 
 beforeAll(async () => {
-  testApp = await createTestApp()
-  const service = createImportService({ repo: createImportRepository(testApp.deps.db) })
-  for (const [source, folder] of FIXTURES) {
-    const input = await openInput(path.join(ROOT, 'test/fixtures/import', folder))
-    try {
-      await service.run(IMPORTERS[source]!, input)
-    } finally {
-      await input.close()
-    }
-  }
-  await testApp.deps.catalog.refresh()
+  testApp = await createImportedTestApp()
   await testApp.app.listen({ port: 0, host: '127.0.0.1' })
   baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
   browser = await launchChromium()

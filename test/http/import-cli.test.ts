@@ -107,7 +107,7 @@ describe('pathways import', () => {
     expect(resumed.status).toBe(0)
     expect(resumed.stdout).toMatch(/resumed after [\d,]+ rows/)
     expect(dump(crashed)).toEqual(dump(clean))
-  })
+  }, 90_000) // four CLI processes, each compiling the CLI with tsx: slow on a busy 2-core machine
 
   describe('bad input exits 2, names file, line and column, and leaves the database unchanged', () => {
     const data = tempDir('data-')

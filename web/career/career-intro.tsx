@@ -4,6 +4,7 @@
  */
 import type { CareerProfile } from '../../shared/schemas.js'
 import { codeSystemName, displayTitle, fieldsAbove, granularityWords } from '../format.js'
+import { compareHref, relatedHref } from '../links.js'
 import { Section } from '../ui/blocks.js'
 import { Fold } from '../ui/fold.js'
 import { safeHref, sourceAnchor, SourceLinks } from '../ui/sources.js'
@@ -91,6 +92,20 @@ function EscoNotes({ profile }: { profile: CareerProfile }) {
   )
 }
 
+/** Ways on from a career: put it beside others, or see where it leads. */
+function CareerActions({ slug }: { slug: string }) {
+  return (
+    <ul className="career-actions">
+      <li>
+        <a href={compareHref([slug])}>Compare with…</a>
+      </li>
+      <li>
+        <a href={relatedHref(slug)}>Similar careers and where you can move</a>
+      </li>
+    </ul>
+  )
+}
+
 export function CareerIntro({ profile }: { profile: CareerProfile }) {
   return (
     <div className="intro">
@@ -101,6 +116,7 @@ export function CareerIntro({ profile }: { profile: CareerProfile }) {
       {profile.description ? <p>{profile.description}</p> : null}
       <EscoNotes profile={profile} />
       <DataFrom profile={profile} />
+      <CareerActions slug={profile.slug} />
     </div>
   )
 }

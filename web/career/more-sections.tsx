@@ -3,6 +3,7 @@
  */
 import type { CareerProfile } from '../../shared/schemas.js'
 import { capitalise, displayTitle } from '../format.js'
+import { relatedHref } from '../links.js'
 import { Section, TagList } from '../ui/blocks.js'
 import { Fold } from '../ui/fold.js'
 import { FactSourceLine, safeHref, SourceLinks } from '../ui/sources.js'
@@ -86,6 +87,9 @@ export function RelatedSection({ profile }: { profile: CareerProfile }) {
           </ul>
         )}
       />
+      <p>
+        <a href={relatedHref(profile.slug)}>Careers alike by skills, and where you could move from here</a>
+      </p>
     </Section>
   )
 }

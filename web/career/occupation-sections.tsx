@@ -5,6 +5,7 @@
  */
 import type { CareerProfile } from '../../shared/schemas.js'
 import { codeSystemName, crosswalkWords, displayTitle, equivalentGranularityWords, formatNumber, taxonomyOf, taxonomyWords } from '../format.js'
+import { interestHref } from '../links.js'
 import { Section, TableRegion } from '../ui/blocks.js'
 import { Fold } from '../ui/fold.js'
 import { SourceLinks } from '../ui/sources.js'
@@ -48,7 +49,9 @@ export function InterestsSection({ profile }: { profile: CareerProfile }) {
           <tbody>
             {list.map((interest) => (
               <tr key={interest.code}>
-                <th scope="row">{interest.name}</th>
+                <th scope="row">
+                  <a href={interestHref(interest.code)}>{interest.name}</a>
+                </th>
                 <td className="figure-cell">{interest.score.toFixed(1)}</td>
                 <td>{INTEREST_MEANINGS[interest.code] ?? ''}</td>
               </tr>

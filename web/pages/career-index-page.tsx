@@ -6,7 +6,7 @@
 import type { CareerSummary } from '../../shared/schemas.js'
 import { careersHref, initialOf, letterAnchor, pageWindow, type IndexPage } from '../career-index.js'
 import { displayTitle, fieldsAbove, formatNumber, originLabel } from '../format.js'
-import { careerHref } from './home-page.js'
+import { careerHref } from '../links.js'
 
 function Row({ career, anchor }: { career: CareerSummary; anchor: string | null }) {
   // The nearest two fields place a career well enough; ESCO's four levels would make each row a paragraph.

@@ -5,8 +5,7 @@
 import type { CareerSummary } from '../../shared/schemas.js'
 import { countByOrigin } from '../career-index.js'
 import { displayTitle, fieldsAbove, formatNumber, originLabel } from '../format.js'
-
-export const careerHref = (slug: string): string => `/careers/${encodeURIComponent(slug)}`
+import { careerHref } from '../links.js'
 
 export const isCurated = (career: Pick<CareerSummary, 'origin'>): boolean => career.origin === 'catalog'
 

@@ -140,6 +140,7 @@ describe('career page of an imported O*NET occupation', () => {
     const interests = section(onet, 'interests')
     expect(interests.indexOf('Investigative')).toBeLessThan(interests.indexOf('Conventional'))
     expect(interests).toContain('The strongest here: Investigative, Conventional, Realistic.')
+    expect(interests).toContain('<a href="/browse/interests/I">Investigative</a>')
     expect(section(onet, 'programmes')).toMatch(/11\.0701<\/span> Computer Science</)
     const matches = section(onet, 'matching-occupations')
     expect(matches).toContain('href="/careers/software-developer"')

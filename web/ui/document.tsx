@@ -1,18 +1,59 @@
 /**
- * The HTML shell every page shares: language, viewport, one stylesheet, a skip link, and the
- * header / main / footer landmarks. No scripts: the pages are complete without JavaScript.
+ * The HTML shell every page shares: language, viewport, one stylesheet, a skip link, the header with
+ * the site navigation and a search box, main, and the footer. Pages are complete without JavaScript;
+ * the one external script only adds suggestions as people type in a search box.
  */
 import type { ReactNode } from 'react'
+import { BROWSE_HREF, COMPARE_HREF, SEARCH_HREF } from '../links.js'
+
+/** The versioned stylesheet URL alone, or with the search script's (tests render pages without it). */
+export type PageAssets = string | { stylesheet: string; script: string }
 
 export interface DocumentProps {
   title: string
   description: string
-  /** Versioned stylesheet URL, e.g. /assets/pathways.css?v=1a2b3c4d. */
-  stylesheet: string
+  assets: PageAssets
   children: ReactNode
 }
 
-export function Document({ title, description, stylesheet, children }: DocumentProps) {
+const NAV_LINKS: readonly { href: string; text: string }[] = [
+  { href: '/', text: 'Career pathways' },
+  { href: '/careers', text: 'All careers' },
+  { href: BROWSE_HREF, text: 'Browse' },
+  { href: COMPARE_HREF, text: 'Compare' },
+  { href: SEARCH_HREF, text: 'Search' },
+  { href: '/docs', text: 'API' },
+]
+
+function NavLinks({ className }: { className: string }) {
+  return (
+    <ul className={className}>
+      {NAV_LINKS.map((link) => (
+        <li key={link.href}>
+          <a href={link.href}>{link.text}</a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The header's search box; search.js turns it into a combobox with suggestions. */
+function HeaderSearch() {
+  return (
+    <form className="site-search" role="search" aria-label="Site" action={SEARCH_HREF} method="get">
+      <label htmlFor="site-search-q" className="visually-hidden">
+        Search careers, skills and courses
+      </label>
+      <div className="suggest">
+        <input id="site-search-q" name="q" type="search" maxLength={200} placeholder="Search careers, skills…" data-suggest="" />
+      </div>
+      <button type="submit">Search</button>
+    </form>
+  )
+}
+
+export function Document({ title, description, assets, children }: DocumentProps) {
+  const { stylesheet, script } = typeof assets === 'string' ? { stylesheet: assets, script: null } : assets
   return (
     <html lang="en">
       <head>
@@ -24,6 +65,7 @@ export function Document({ title, description, stylesheet, children }: DocumentP
         {/* An empty icon stops the browser asking for /favicon.ico, which does not exist. */}
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={stylesheet} />
+        {script ? <script src={script} defer /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -35,18 +77,9 @@ export function Document({ title, description, stylesheet, children }: DocumentP
               Pathways
             </a>
             <nav aria-label="Site">
-              <ul className="site-nav">
-                <li>
-                  <a href="/">Career pathways</a>
-                </li>
-                <li>
-                  <a href="/careers">All careers</a>
-                </li>
-                <li>
-                  <a href="/docs">API</a>
-                </li>
-              </ul>
+              <NavLinks className="site-nav" />
             </nav>
+            <HeaderSearch />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="wrap">
@@ -54,6 +87,9 @@ export function Document({ title, description, stylesheet, children }: DocumentP
         </main>
         <footer className="site-footer">
           <div className="wrap">
+            <nav aria-label="Footer">
+              <NavLinks className="footer-nav" />
+            </nav>
             <p>
               Pathways is open-source software. Every figure names its source, period and place; each career page
               ends with the full list of sources, their licences and the attribution they ask for.

@@ -25,7 +25,15 @@ export interface CatalogIndex {
   facts(slug: string): S.Fact[] | undefined
   skills: S.Skill[]
   credentials: S.Credential[]
+  resources: S.Resource[]
   sources: S.Source[]
+  /** The rows the index was built from, for read models derived from it (search, skill overlap). */
+  rows: CatalogRows
+  /**
+   * A read model derived from this catalog version, built once on first use and dropped with the
+   * index when a newer version replaces it.
+   */
+  derived<T>(key: string, build: (index: CatalogIndex) => T): T
 }
 
 /** Lookups shared by the profile builder. */
@@ -35,6 +43,7 @@ export interface Lookups {
   sourceRef: (id: string) => S.SourceRef
   skill: (id: string) => { id: string; name: string; kind: string }
   credential: (id: string) => S.Credential
+  resource: (id: string) => S.Resource
   summary: (careerId: string) => S.CareerSummary
   place: (id: string) => S.Place
   /** Child rows of one career, grouped once per index build. */
@@ -87,8 +96,14 @@ export function buildCatalogIndex(rows: CatalogRows): CatalogIndex {
   const careersBySkill = groupBy(rows.careerSkills, (cs) => cs.skill_id)
   const summaries = rows.careers.map((c) => lookups.summary(c.id))
   const summaryById = new Map(rows.careers.map((c, i) => [c.id, summaries[i] as S.CareerSummary]))
-  return {
+  const derivedModels = new Map<string, unknown>()
+  const index: CatalogIndex = {
     version: rows.version,
+    rows,
+    derived<T>(key: string, build: (built: CatalogIndex) => T): T {
+      if (!derivedModels.has(key)) derivedModels.set(key, build(index))
+      return derivedModels.get(key) as T
+    },
     careers: summaries,
     byCode: (code) => resolveCode(code).map(({ system, code: normalised }) => ({
       system, code: normalised,
@@ -115,8 +130,10 @@ export function buildCatalogIndex(rows: CatalogRows): CatalogIndex {
       careers: [...new Set((careersBySkill.get(s.id) ?? []).map((cs) => lookups.slugOf(cs.career_id)))],
     })),
     credentials: rows.credentials.map((c) => lookups.credential(c.id)),
+    resources: rows.resources.map((r) => lookups.resource(r.id)),
     sources: rows.sources.map((s) => lookups.source(s.id)),
   }
+  return index
 }
 
 /**
@@ -173,6 +190,7 @@ function createLookups(rows: CatalogRows): Lookups {
     steps: byCareer(rows.pathwaySteps), relations: byCareer(rows.careerRelations),
     specialisations: byCareer(rows.specialisations), faqs: byCareer(rows.faqs), tasks: byCareer(rows.careerTasks),
   }
+  const resourceRows = new Map(rows.resources.map((r) => [r.id, r]))
   const credentialCache = new Map<string, S.Credential>()
   const credentialRows = new Map(rows.credentials.map((c) => [c.id, c]))
   return {
@@ -215,6 +233,14 @@ function createLookups(rows: CatalogRows): Lookups {
       }
       credentialCache.set(id, built)
       return built
+    },
+    resource: (id) => {
+      const r = required(resourceRows, id, 'resource')
+      return {
+        id: r.id, kind: r.kind, title: r.title, description: r.description, level: r.level,
+        skills: fromJson<string[]>(r.skills, []).map((skillId) => skillRef(skill(skillId))), url: r.url,
+        sources: fromJson<string[]>(r.sources, []),
+      }
     },
     summary: (careerId) => {
       const c = required(careers, careerId, 'career')

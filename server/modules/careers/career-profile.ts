@@ -199,12 +199,8 @@ function step(s: StepRow, lookups: Lookups, cite: (l: string[]) => string[]): S.
 }
 
 function resource(id: string, lookups: Lookups, cite: (l: string[]) => string[]): S.Resource {
-  const r = lookups.rows.resources.find((row) => row.id === id)
-  if (!r) throw new Error(`catalog integrity: unknown resource ${id}`)
-  return {
-    id: r.id, kind: r.kind, title: r.title, description: r.description, level: r.level,
-    skills: ids(r.skills).map((skillId) => skillRef(lookups, skillId)), url: r.url, sources: cite(ids(r.sources)),
-  }
+  const r = lookups.resource(id)
+  return { ...r, sources: cite(r.sources) }
 }
 
 function skillRef(lookups: Lookups, id: string): { id: string; name: string } {

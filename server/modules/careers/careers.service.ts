@@ -69,6 +69,28 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
       return paginate(credentials, query)
     },
 
+    skill(id: string): S.Skill {
+      const found = index().skills.find((s) => s.id === id)
+      if (!found) throw notFound('skill', id)
+      return found
+    },
+
+    credential(id: string): S.Credential {
+      const found = index().credentials.find((c) => c.id === id)
+      if (!found) throw notFound('credential', id)
+      return found
+    },
+
+    resource(id: string): S.Resource {
+      const found = index().resources.find((r) => r.id === id)
+      if (!found) throw notFound('resource', id)
+      return found
+    },
+
+    resources(query: { limit?: number; cursor?: string }) {
+      return paginate(index().resources, query)
+    },
+
     sources(): S.Source[] {
       return index().sources
     },

@@ -13,9 +13,21 @@ export interface CatalogServiceDeps {
   log: Pick<FastifyBaseLogger, 'info'> & Partial<Pick<FastifyBaseLogger, 'error'>>
 }
 
+/** Builds a read model derived from a new index before the index is swapped in. */
+export type Warmer = (index: CatalogIndex) => Promise<void>
+
 export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDeps) {
   let current: CatalogIndex | undefined
+  const warmers: Warmer[] = []
   return {
+    /**
+     * Registers a derived read model (the search index) to build for every new catalog version before
+     * it replaces the current one, so no request waits for it.
+     */
+    addWarmer(warmer: Warmer): void {
+      warmers.push(warmer)
+    },
+
     /** Validates the catalog folder and loads it when its content changed. Throws CatalogError. */
     async sync(): Promise<{ version: number; changed: boolean }> {
       const bundle = loadCatalog(catalogDir)
@@ -27,11 +39,13 @@ export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDe
       return { version, changed: true }
     },
 
-    /** Rebuilds the in-memory index from the database and swaps it in. */
+    /** Rebuilds the in-memory index (and the read models derived from it) and swaps it in. */
     async refresh(): Promise<CatalogIndex> {
       const rows = await repo.readAll()
       if (rows.careers.length === 0) throw new Error('the catalog is empty: run the migrate role (or start in embedded mode) first')
-      current = buildCatalogIndex(rows)
+      const next = buildCatalogIndex(rows)
+      for (const warm of warmers) await warm(next)
+      current = next
       return current
     },
 

@@ -6,10 +6,14 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import type { Db } from './client.js'
 import * as m0001 from './migrations/0001-catalog.js'
 import * as m0002 from './migrations/0002-imports.js'
+import * as m0003 from './migrations/0003-identity.js'
+import * as m0004 from './migrations/0004-access.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': m0001,
   '0002-imports': m0002,
+  '0003-identity': m0003,
+  '0004-access': m0004,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

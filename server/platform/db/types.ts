@@ -130,6 +130,15 @@ export interface Database {
   price_parities: PriceParitiesTable
   import_runs: ImportRunsTable
   import_staging: ImportStagingTable
+  users: UsersTable
+  schools: SchoolsTable
+  memberships: MembershipsTable
+  sessions: SessionsTable
+  auth_tokens: AuthTokensTable
+  api_keys: ApiKeysTable
+  mail_outbox: MailOutboxTable
+  invitations: InvitationsTable
+  access_log: AccessLogTable
 }
 
 export interface CareerTasksTable { career_id: string; position: number; task: string; task_type: string | null }
@@ -158,3 +167,43 @@ export interface ImportRunsTable {
 }
 
 export interface ImportStagingTable { run_id: string; seq: number; table_name: string; rows: string }
+
+// --- Identity (0003) -------------------------------------------------------------------------------
+// Timestamps are ISO-8601 UTC text. Secrets are stored only as hashes.
+
+export interface UsersTable {
+  id: string; email: string; display_name: string; password_hash: string; email_verified_at: string | null
+  platform_role: 'user' | 'platform_admin'; status: 'active' | 'disabled'; created_at: string; updated_at: string
+  password_changed_at: string
+}
+
+export interface SchoolsTable { id: string; name: string; slug: string; created_at: string }
+
+export interface MembershipsTable { user_id: string; school_id: string; role: 'learner' | 'educator' | 'school_admin'; created_at: string }
+
+export interface SessionsTable {
+  id_hash: string; public_id: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string
+  rotated_from: string | null; user_agent: string | null
+}
+
+export interface AuthTokensTable {
+  hash: string; purpose: 'verify_email' | 'reset_password' | 'setup'; user_id: string | null; expires_at: string
+  used_at: string | null; created_at: string
+}
+
+export interface ApiKeysTable {
+  id: string; user_id: string; name: string; prefix: string; key_hash: string; scopes: Json; school_id: string | null
+  created_at: string; expires_at: string; revoked_at: string | null; last_used_at: string | null
+}
+
+export interface MailOutboxTable { id: string; to_address: string; subject: string; body: string; created_at: string }
+
+export interface InvitationsTable {
+  id: string; school_id: string; role: 'learner' | 'educator' | 'school_admin'; kind: 'link' | 'code'; email: string | null; secret_hash: string
+  created_by: string | null; created_at: string; expires_at: string; max_uses: number; uses: number; revoked_at: string | null
+}
+
+export interface AccessLogTable {
+  id: string; learner_id: string; actor_user_id: string | null; actor_key_id: string | null; actor_role: string; school_id: string | null
+  record: string; purpose: string; at: string
+}

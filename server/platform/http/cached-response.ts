@@ -4,11 +4,11 @@
  * encoding). Each encoding gets its own ETag, as the bytes differ.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { negotiateEncoding, precompressed, type Precompressed } from './precompressed.js'
+import { negotiateEncoding, precompressed, type Effort, type Precompressed } from './precompressed.js'
 
 export type CachedBody = Precompressed
 
-export const cachedBody = (body: string, etag: string): CachedBody => precompressed(body, etag)
+export const cachedBody = (body: string, etag: string, effort: Effort = 'max'): CachedBody => precompressed(body, etag, effort)
 
 /** True when the client's cached copy (If-None-Match) is the current one. */
 export function isFresh(request: FastifyRequest, etag: string): boolean {

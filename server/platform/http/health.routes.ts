@@ -11,9 +11,9 @@ import { problem, sendProblem } from './problem.js'
 const Status = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) })
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; catalog: { index(): { version: number } } }> = async (app, { db, catalog }) => {
-  app.get('/livez', { schema: { tags: ['health'], summary: 'Liveness', response: { 200: Status } } }, async () => ({ status: 'ok' }))
+  app.get('/livez', { config: { operation: 'public' }, schema: { tags: ['health'], summary: 'Liveness', response: { 200: Status } } }, async () => ({ status: 'ok' }))
 
-  app.get('/readyz', { schema: { tags: ['health'], summary: 'Readiness: database, migrations, catalog', response: { 200: Status } } }, async (req, reply) => {
+  app.get('/readyz', { config: { operation: 'public' }, schema: { tags: ['health'], summary: 'Readiness: database, migrations, catalog', response: { 200: Status } } }, async (req, reply) => {
     const checks: Record<string, string> = {}
     try {
       await db.ping()

@@ -11,7 +11,13 @@ export interface Precompressed {
   bytes(encoding: Encoding): Buffer
 }
 
-export function precompressed(body: string, etag: string): Precompressed {
+/**
+ * Compression effort: `max` (brotli 9, gzip 9) for bodies served many times per version, such as
+ * profiles and pages; `fast` (brotli 4, gzip 6) for answers that may be asked once, such as searches.
+ */
+export type Effort = 'max' | 'fast'
+
+export function precompressed(body: string, etag: string, effort: Effort = 'max'): Precompressed {
   const identity = Buffer.from(body)
   const cache = new Map<Encoding, Buffer>([['identity', identity]])
   return {
@@ -20,8 +26,15 @@ export function precompressed(body: string, etag: string): Precompressed {
       let bytes = cache.get(encoding)
       if (!bytes) {
         bytes = encoding === 'br'
-          ? brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
-          : gzipSync(identity, { level: 9 })
+          ? brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: effort === 'max' ? 9 : 4, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } })
+          : gzipSync(identity, { level: effort === 'max' ? 9 : 6 })
+        // zlib hands back a view of a buffer sized for its output chunks (16 kB or more); a small answer
+        // would keep the whole chunk alive for as long as it is cached, so small outputs are copied out.
+        if (bytes.byteLength * 2 < bytes.buffer.byteLength) {
+          const exact = Buffer.allocUnsafeSlow(bytes.byteLength)
+          bytes.copy(exact)
+          bytes = exact
+        }
         cache.set(encoding, bytes)
       }
       return bytes

@@ -1,0 +1,114 @@
+/**
+ * The account holder's own data: GET /me/export (everything kept about them, as a JSON download) and
+ * DELETE /me (with the current password) removing it everywhere in one transaction:
+ * - deleted: the user row, sessions, API keys, single-use tokens, memberships, mail in the outbox
+ *   addressed to them, invitations addressed to their email, and access-log rows about them (the
+ *   log of who read their record is their personal data; their schools' logs lose those rows);
+ * - anonymised: access-log rows where they were the reader (actor ids set to null, the role kept),
+ *   so a learner still sees that a member of staff read their record; invitations they created keep
+ *   no link to them (created_by set to null).
+ * Secrets are never exported: no password, session, token or key hashes, no mail bodies (they may
+ * hold live links).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import * as S from '../../../shared/schemas.js'
+import { AppError } from '../../platform/http/errors.js'
+import type { Database } from '../../platform/db/types.js'
+import { requireUser, type Identity } from '../identity/index.js'
+import { clearSessionCookie } from '../identity/auth.routes.js'
+
+const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, S.Problem]))
+
+export async function exportAccount(db: Kysely<Database>, userId: string) {
+  const user = await db.selectFrom('users')
+    .select(['id', 'email', 'display_name', 'email_verified_at', 'platform_role', 'status', 'created_at', 'updated_at', 'password_changed_at'])
+    .where('id', '=', userId).executeTakeFirst()
+  if (!user) return undefined
+  const [memberships, sessions, apiKeys, readsOfMe, readsByMe, invitationsCreated, mail] = await Promise.all([
+    db.selectFrom('memberships').innerJoin('schools', 'schools.id', 'memberships.school_id')
+      .select(['schools.id as schoolId', 'schools.name as schoolName', 'memberships.role as role', 'memberships.created_at as joinedAt'])
+      .where('memberships.user_id', '=', userId).execute(),
+    db.selectFrom('sessions').select(['public_id as id', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt', 'user_agent as userAgent'])
+      .where('user_id', '=', userId).execute(),
+    db.selectFrom('api_keys').select(['id', 'name', 'prefix', 'scopes', 'school_id as schoolId', 'created_at as createdAt', 'expires_at as expiresAt', 'revoked_at as revokedAt', 'last_used_at as lastUsedAt'])
+      .where('user_id', '=', userId).execute(),
+    db.selectFrom('access_log').select(['actor_user_id as actorUserId', 'actor_key_id as actorKeyId', 'actor_role as actorRole', 'school_id as schoolId', 'record', 'purpose', 'at'])
+      .where('learner_id', '=', userId).orderBy('at').execute(),
+    db.selectFrom('access_log').select(['learner_id as learnerId', 'school_id as schoolId', 'record', 'purpose', 'at'])
+      .where('actor_user_id', '=', userId).orderBy('at').execute(),
+    db.selectFrom('invitations').select(['id', 'school_id as schoolId', 'role', 'kind', 'email', 'created_at as createdAt', 'expires_at as expiresAt', 'uses', 'revoked_at as revokedAt'])
+      .where('created_by', '=', userId).execute(),
+    db.selectFrom('mail_outbox').select(['subject', 'created_at as createdAt']).where('to_address', '=', user.email).execute(),
+  ])
+  return {
+    exportedAt: new Date().toISOString(),
+    account: {
+      id: user.id, email: user.email, displayName: user.display_name, emailVerifiedAt: user.email_verified_at, platformRole: user.platform_role,
+      status: user.status, createdAt: user.created_at, updatedAt: user.updated_at, passwordChangedAt: user.password_changed_at,
+    },
+    memberships, sessions,
+    apiKeys: apiKeys.map((k) => ({ ...k, scopes: typeof k.scopes === 'string' ? (JSON.parse(k.scopes) as unknown) : k.scopes })),
+    accessLog: { readsOfMyRecord: readsOfMe, recordsIRead: readsByMe },
+    invitationsCreated, mail,
+  }
+}
+
+export async function deleteAccount(db: Kysely<Database>, userId: string, email: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('access_log').where('learner_id', '=', userId).execute()
+    await tx.updateTable('access_log').set({ actor_user_id: null, actor_key_id: null }).where('actor_user_id', '=', userId).execute()
+    await tx.updateTable('invitations').set({ created_by: null }).where('created_by', '=', userId).execute()
+    await tx.deleteFrom('invitations').where('email', '=', email.toLowerCase()).execute()
+    await tx.deleteFrom('mail_outbox').where('to_address', '=', email).execute()
+    await tx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+    await tx.deleteFrom('api_keys').where('user_id', '=', userId).execute()
+    await tx.deleteFrom('auth_tokens').where('user_id', '=', userId).execute()
+    await tx.deleteFrom('memberships').where('user_id', '=', userId).execute()
+    await tx.deleteFrom('users').where('id', '=', userId).execute()
+  })
+}
+
+const DeleteBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false })
+
+export const accountDataRoutes: FastifyPluginAsyncTypebox<{ identity: Identity; db: Kysely<Database> }> = async (app, { identity, db }) => {
+  app.get('/me/export', {
+    config: { operation: 'me.export' },
+    schema: {
+      tags: ['me'], summary: 'Download all my data (JSON)',
+      description: 'Everything kept about the account holder, as an attachment. No secrets: no password, session, token or key hashes, no mail bodies.',
+      response: { 200: Type.Unknown(), ...problems(401, 403) },
+    },
+  }, async (req, reply) => {
+    const data = await exportAccount(db, requireUser(req.actor).userId)
+    if (!data) throw new AppError('auth.required', 401, 'Sign in again.')
+    return reply
+      .header('content-disposition', 'attachment; filename="pathways-export.json"')
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2))
+  })
+
+  app.delete('/me', {
+    config: { operation: 'me.delete' },
+    schema: {
+      tags: ['me'], summary: 'Delete my account and my personal data',
+      description: 'Needs the current password. Removes the account, sessions, API keys, tokens, memberships, mail to the address and the access-log rows about the account; access-log rows where the account was the reader keep the role but lose the ids.',
+      body: DeleteBody, response: { 204: Type.Null(), ...problems(400, 401, 403, 429) },
+    },
+  }, async (req, reply) => {
+    const actor = requireUser(req.actor)
+    const keys = [{ kind: 'account' as const, id: `delete:${actor.userId}` }]
+    const wait = await identity.throttle.retryAfterMs(keys)
+    if (wait > 0) throw new AppError('auth.throttled', 429, 'Too many attempts; try again later.', { retryAfter: Math.ceil(wait / 1000) })
+    const user = await db.selectFrom('users').select(['email', 'password_hash']).where('id', '=', actor.userId).executeTakeFirst()
+    if (!user || !(await identity.hasher.verify(user.password_hash, req.body.password))) {
+      await identity.throttle.fail(keys)
+      throw new AppError('auth.invalid_credentials', 401, 'The password is not correct.')
+    }
+    await deleteAccount(db, actor.userId, user.email)
+    req.log.info({ event: 'account.deleted', actorId: actor.userId }, 'security event')
+    clearSessionCookie(reply)
+    return reply.code(204).send(null)
+  })
+}

@@ -1,0 +1,91 @@
+/**
+ * GET /me/export and DELETE /me: the download holds the account's data and no secret, as an
+ * attachment; deletion needs the current password and leaves no canary in any table.
+ */
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browser, createAuthTestApp, makeUser, signin, type AuthTestApp } from '../support/auth.js'
+
+let t: AuthTestApp
+/** A fresh canary per seeded account (earlier tests' accounts stay in the database). */
+let CANARY = ''
+
+beforeAll(async () => {
+  t = await createAuthTestApp()
+}, 60_000)
+
+afterAll(async () => {
+  await t?.close()
+})
+
+async function seed() {
+  CANARY = `CANARY${randomUUID().slice(0, 8)}`
+  const db = t.deps.db.kysely
+  const now = new Date(t.clock.now()).toISOString()
+  const schoolId = randomUUID()
+  await db.insertInto('schools').values({ id: schoolId, name: 'Export School', slug: `export-${schoolId.slice(0, 8)}`, created_at: now }).execute()
+  const user = await makeUser(t, { email: `${CANARY.toLowerCase()}-${randomUUID().slice(0, 6)}@example.org`, display_name: `Learner ${CANARY}` })
+  const staff = await makeUser(t)
+  await db.insertInto('memberships').values([
+    { user_id: user.id, school_id: schoolId, role: 'learner', created_at: now },
+    { user_id: staff.id, school_id: schoolId, role: 'educator', created_at: now },
+  ]).execute()
+  const session = await signin(t, user.email, user.password, { 'user-agent': `agent ${CANARY}` })
+  const { key } = await t.deps.identity.apiKeys.create(user.id, { name: `key ${CANARY}`, scopes: ['read'] })
+  await db.insertInto('mail_outbox').values({ id: randomUUID(), to_address: user.email, subject: `Hello ${CANARY}`, body: `body ${CANARY}`, created_at: now }).execute()
+  const staffSession = await signin(t, staff.email, staff.password)
+  expect((await t.app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/members/${user.id}`, headers: { cookie: staffSession.cookie } })).statusCode).toBe(200)
+  return { user, session, key, schoolId, staff }
+}
+
+describe('GET /me/export', () => {
+  it('downloads the account\'s data as an attachment, without secrets', async () => {
+    const { user, session } = await seed()
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { cookie: session.cookie } })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-disposition']).toBe('attachment; filename="pathways-export.json"')
+    expect(res.headers['cache-control']).toBe('no-store')
+    const data = res.json<{ account: { email: string }; memberships: unknown[]; apiKeys: unknown[]; sessions: unknown[]; accessLog: { readsOfMyRecord: unknown[] } }>()
+    expect(data.account.email).toBe(user.email)
+    expect(data.memberships).toHaveLength(1)
+    expect(data.apiKeys).toHaveLength(1)
+    expect(data.accessLog.readsOfMyRecord).toHaveLength(1)
+    expect(res.body).not.toMatch(/password_?hash|key_?hash|id_?hash|\$argon2/i)
+    expect(res.body).not.toContain(`body ${CANARY}`)
+    expect(res.body).not.toContain(session.token)
+  })
+
+  it('is refused to API keys and anonymous callers', async () => {
+    const { key } = await seed()
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/export', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(403)
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/export' })).statusCode).toBe(401)
+  })
+})
+
+describe('DELETE /me', () => {
+  it('needs the current password', async () => {
+    const { session } = await seed()
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: browser(session), payload: { password: 'wrong password here' } })).statusCode).toBe(401)
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: browser(session), payload: {} })).statusCode).toBe(400)
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session.cookie } })).statusCode).toBe(200)
+  })
+
+  it('removes the personal data everywhere: no canary or id of the account left in any table', async () => {
+    const { user, session, key, staff } = await seed()
+    const res = await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: browser(session), payload: { password: user.password } })
+    expect(res.statusCode).toBe(204)
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session.cookie } })).statusCode).toBe(401)
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401)
+    const db = t.deps.db.kysely
+    for (const table of ['users', 'sessions', 'api_keys', 'auth_tokens', 'memberships', 'mail_outbox', 'invitations', 'access_log', 'schools']) {
+      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
+      const text = JSON.stringify(rows)
+      expect(text, table).not.toContain(CANARY)
+      expect(text.toLowerCase(), table).not.toContain(CANARY.toLowerCase())
+      expect(text, table).not.toContain(user.id)
+    }
+    const staffRows = await db.selectFrom('users').select('id').where('id', '=', staff.id).execute()
+    expect(staffRows).toHaveLength(1)
+  })
+})

@@ -1,0 +1,201 @@
+/**
+ * The authorisation matrix (SECURITY.md Z1/Z2), generated from the app's route table: every route
+ * with a non-public operation × every actor fixture × objects of someone else in the same school and
+ * objects of another school. The oracle is the policy table itself, read by a separate evaluator
+ * here; any allow the oracle does not expect fails. Then a cross-school canary crawl (Z3).
+ */
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { POLICY, routeOperations, type Rule, type SchoolRole } from '../../server/modules/access/index.js'
+import { browser, createAuthTestApp, makeUser, signin, type AuthTestApp, type Session } from '../support/auth.js'
+
+const CANARY = 'CANARYzq7x'
+
+interface Fixture {
+  name: string
+  kind: 'anonymous' | 'user' | 'api-key'
+  userId?: string
+  platformAdmin?: boolean
+  roles: Record<string, SchoolRole>
+  scopes?: string[]
+  keySchool?: string | null
+  headers: (write: boolean) => Record<string, string>
+}
+
+let t: AuthTestApp
+const school1 = randomUUID()
+const school2 = randomUUID()
+const fixtures: Fixture[] = []
+const ids: Record<string, string> = {}
+let invitation2 = ''
+
+/** The oracle: what the policy table says, evaluated independently of the hook's code. */
+function expectAllowed(rule: Rule, f: Fixture, method: string, schoolId: string | undefined, userId: string | undefined): boolean {
+  if (rule.public) return true
+  if (f.kind === 'anonymous') return false
+  if (f.kind === 'api-key') {
+    if (rule.session) return false
+    if (!f.scopes!.includes(method === 'GET' ? 'read' : 'write')) return false
+    if (rule.tenant === 'school' && f.keySchool && f.keySchool !== schoolId) return false
+  }
+  if (rule.authenticated) return true
+  if (rule.platformAdmin && f.kind === 'user' && f.platformAdmin) return true
+  if (rule.tenant === 'school') {
+    const role = schoolId === undefined ? undefined : f.roles[schoolId]
+    if (!role) return false
+    if (rule.roles?.includes(role)) return true
+    return rule.owner === true && userId === f.userId
+  }
+  return rule.roles !== undefined && Object.values(f.roles).some((r) => rule.roles!.includes(r))
+}
+
+const BODIES: Record<string, unknown> = {
+  'POST /api/v1/schools': { name: 'Matrix school' },
+  'PATCH /api/v1/schools/:schoolId/members/:userId': { role: 'learner' },
+  'POST /api/v1/schools/:schoolId/invitations': { role: 'learner', kind: 'code' },
+  'POST /api/v1/invitations/accept': { token: 'a'.repeat(43) },
+  'POST /api/v1/schools/join': { code: 'ABCDEFGH' },
+  'POST /api/v1/me/password': { currentPassword: 'x', newPassword: 'y' },
+  'POST /api/v1/me/api-keys': { name: 'k', scopes: ['read'] },
+}
+
+beforeAll(async () => {
+  t = await createAuthTestApp()
+  const db = t.deps.db.kysely
+  const now = new Date(t.clock.now()).toISOString()
+  await db.insertInto('schools').values([
+    { id: school1, name: 'School One', slug: 'school-one', created_at: now },
+    { id: school2, name: `School ${CANARY} Two`, slug: `school-${CANARY.toLowerCase()}`, created_at: now },
+  ]).execute()
+  const people: [string, string | null, SchoolRole | null, boolean][] = [
+    ['learnerA', school1, 'learner', false], ['learnerB', school1, 'learner', false], ['learnerC', school2, 'learner', false],
+    ['educator1', school1, 'educator', false], ['educator2', school2, 'educator', false],
+    ['admin1', school1, 'school_admin', false], ['admin2', school2, 'school_admin', false], ['platformAdmin', null, null, true],
+  ]
+  const sessions: Record<string, Session> = {}
+  for (const [name, school, role, platform] of people) {
+    const inTwo = school === school2
+    const user = await makeUser(t, {
+      platform_role: platform ? 'platform_admin' : 'user',
+      ...(inTwo ? { display_name: `${name} ${CANARY}`, email: `${name.toLowerCase()}-${CANARY.toLowerCase()}@example.org` } : {}),
+    })
+    ids[name] = user.id
+    if (school && role) await db.insertInto('memberships').values({ user_id: user.id, school_id: school, role, created_at: now }).execute()
+    sessions[name] = await signin(t, user.email, user.password)
+    fixtures.push({
+      name, kind: 'user', userId: user.id, platformAdmin: platform, roles: school && role ? { [school]: role } : {},
+      headers: (write) => (write ? browser(sessions[name]) : { cookie: sessions[name]!.cookie }),
+    })
+  }
+  fixtures.unshift({ name: 'anonymous', kind: 'anonymous', roles: {}, headers: (write): Record<string, string> => (write ? { 'sec-fetch-site': 'same-origin' } : {}) })
+  const keys: [string, string, ('read' | 'write' | 'school')[], string | undefined][] = [
+    ['key:educator1:read', 'educator1', ['read'], undefined],
+    ['key:admin1:write', 'admin1', ['read', 'write'], undefined],
+    ['key:admin1:school1', 'admin1', ['read', 'school', 'write'], school1],
+    ['key:platformAdmin:write', 'platformAdmin', ['read', 'write'], undefined],
+  ]
+  for (const [name, owner, scopes, schoolId] of keys) {
+    const { key } = await t.deps.identity.apiKeys.create(ids[owner]!, { name, scopes, ...(schoolId ? { schoolId } : {}) })
+    const base = fixtures.find((f) => f.name === owner)!
+    fixtures.push({ name, kind: 'api-key', userId: ids[owner], roles: base.roles, scopes, keySchool: schoolId ?? null, headers: () => ({ authorization: `Bearer ${key}` }) })
+  }
+  // School 2's private objects, with canaries: an invitation for a canary address, an access-log row.
+  const invite = await t.app.inject({ method: 'POST', url: `/api/v1/schools/${school2}/invitations`, headers: fixtures.find((f) => f.name === 'admin2')!.headers(true), payload: { role: 'learner', kind: 'link', email: `invitee-${CANARY}@example.org` } })
+  expect(invite.statusCode).toBe(201)
+  invitation2 = invite.json<{ invitation: { id: string } }>().invitation.id
+  const read = await t.app.inject({ method: 'GET', url: `/api/v1/schools/${school2}/members/${ids.learnerC}`, headers: fixtures.find((f) => f.name === 'educator2')!.headers(false) })
+  expect(read.statusCode).toBe(200)
+}, 120_000)
+
+afterAll(async () => {
+  await t?.close()
+})
+
+describe('the policy table', () => {
+  it('names an operation for every route, and the boot check knows every one', () => {
+    const routes = routeOperations(t.app)
+    expect(routes.length).toBeGreaterThan(50)
+    for (const r of routes) expect(Object.hasOwn(POLICY, r.operation ?? ''), `${r.method} ${r.url}`).toBe(true)
+  })
+})
+
+describe('authorisation matrix', () => {
+  it('allows nothing the policy table does not allow (every non-public route × actor × foreign objects)', async () => {
+    const routes = routeOperations(t.app).filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/v1/') && r.operation !== 'public')
+    let checks = 0
+    const unexpected: string[] = []
+    for (const route of routes) {
+      const rule: Rule = POLICY[route.operation as keyof typeof POLICY]
+      const schools = route.url.includes(':schoolId') ? [school1, school2] : [undefined]
+      for (const f of fixtures) {
+        for (const schoolId of schools) {
+          // Someone else's object: a fellow member of school 1, or a member of school 2.
+          const others = route.url.includes(':userId') ? [ids.learnerB!, ids.learnerC!, ids.admin2!] : [undefined]
+          for (const other of others) {
+            const userId = other === f.userId ? undefined : other
+            if (route.url.includes(':userId') && userId === undefined) continue
+            const allowed = expectAllowed(rule, f, route.method, schoolId, userId)
+            const write = route.method !== 'GET'
+            // An allowed write goes to an object that does not exist, so the fixtures stay as they are.
+            const target = allowed && write ? randomUUID() : userId
+            const url = route.url
+              .replace(':schoolId', schoolId ?? '')
+              .replace(':userId', target ?? '')
+              .replace(':id', allowed && write ? randomUUID() : invitation2)
+            const res = await t.app.inject({ method: route.method as 'GET', url, headers: f.headers(write), ...(write && BODIES[`${route.method} ${route.url}`] ? { payload: BODIES[`${route.method} ${route.url}`] as object } : {}) })
+            checks++
+            const what = `${f.name} ${route.method} ${route.url} school=${schoolId === school1 ? 1 : schoolId === school2 ? 2 : '-'} → ${res.statusCode} ${res.body.slice(0, 120)}`
+            if (allowed) {
+              const code = res.statusCode >= 400 ? res.json<{ code?: string }>().code : undefined
+              if (code === 'auth.required' || code === 'access.denied' || code === 'auth.session_required') unexpected.push(`unexpected deny: ${what}`)
+              continue
+            }
+            if (res.statusCode < 400) unexpected.push(`UNEXPECTED ALLOW: ${what}`)
+            else if (f.kind === 'anonymous' && res.statusCode !== 401) unexpected.push(`anonymous not 401: ${what}`)
+            else if (![401, 403, 404].includes(res.statusCode)) unexpected.push(`denied with ${res.statusCode}: ${what}`)
+            else if (rule.tenant === 'school' && f.kind !== 'anonymous' && schoolId && !f.roles[schoolId] && !(f.kind === 'user' && f.platformAdmin) && res.statusCode !== 404) {
+              unexpected.push(`another school's object not hidden (404): ${what}`)
+            }
+          }
+        }
+      }
+    }
+    process.stdout.write(`authorisation matrix: ${fixtures.length} actors × ${routes.length} operations (routes) = ${checks} access checks, ${unexpected.filter((u) => u.startsWith('UNEXPECTED ALLOW')).length} unexpected allows` + '\n')
+    expect(unexpected).toEqual([])
+    expect(checks).toBeGreaterThan(200)
+  }, 300_000)
+})
+
+describe('cross-school canary crawl', () => {
+  it('finds no trace of school 2 in any read route, as any school-1 actor, at maximum limits', async () => {
+    const routes = routeOperations(t.app).filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && r.operation !== 'public')
+    const crawlers = fixtures.filter((f) => f.kind !== 'anonymous' && f.name !== 'platformAdmin' && f.name !== 'key:platformAdmin:write' && !f.roles[school2])
+    let requests = 0
+    let hits = 0
+    const leaks: string[] = []
+    for (const route of routes) {
+      for (const f of crawlers) {
+        for (const schoolId of route.url.includes(':schoolId') ? [school1, school2] : ['']) {
+          for (const userId of route.url.includes(':userId') ? Object.values(ids) : ['']) {
+            const url = `${route.url.replace(':schoolId', schoolId).replace(':userId', userId).replace(':id', invitation2)}${route.url.includes('members') || route.url.includes('access-log') ? '?limit=100' : ''}`
+            const res = await t.app.inject({ method: 'GET', url, headers: f.headers(false) })
+            requests++
+            if (res.body.includes(CANARY)) {
+              hits++
+              leaks.push(`${f.name} ${url} → ${res.statusCode}`)
+            }
+          }
+        }
+      }
+    }
+    process.stdout.write(`canary crawl: ${requests} requests by ${crawlers.length} school-1 actors, ${hits} canary hits` + '\n')
+    expect(leaks).toEqual([])
+    expect(requests).toBeGreaterThan(50)
+  }, 300_000)
+
+  it('shows the canary to school 2 itself (the crawl would see a leak)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/schools/${school2}/members?limit=100`, headers: fixtures.find((f) => f.name === 'admin2')!.headers(false) })
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toContain(CANARY)
+  })
+})
