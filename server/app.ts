@@ -11,7 +11,7 @@ import type { Deps } from './deps.js'
 import { careerRoutes } from './modules/careers/index.js'
 import { exploreRoutes } from './modules/explore/index.js'
 import { authRoutes, installAuthentication, meRoutes } from './modules/identity/index.js'
-import { accountDataRoutes, createSchoolsService, installAccessControl, schoolRoutes } from './modules/access/index.js'
+import { accountDataRoutes, installAccessControl, schoolRoutes } from './modules/access/index.js'
 import { searchRoutes } from './modules/search/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
@@ -70,7 +70,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(exploreRoutes, { explore: deps.explore })
     await api.register(authRoutes, { identity: deps.identity })
     await api.register(meRoutes, { identity: deps.identity })
-    await api.register(schoolRoutes, { identity: deps.identity, schools: createSchoolsService({ db: deps.db.kysely, identity: deps.identity }) })
+    await api.register(schoolRoutes, { identity: deps.identity, schools: deps.schools })
     await api.register(accountDataRoutes, { identity: deps.identity, db: deps.db.kysely })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })

@@ -9,6 +9,7 @@ import { createCareerService, type CareerService } from './modules/careers/index
 import { createExploreService, type ExploreService } from './modules/explore/index.js'
 import { createSearchService, type SearchService } from './modules/search/index.js'
 import { createIdentity, type Identity, type IdentityOptions } from './modules/identity/index.js'
+import { createSchoolsService, type SchoolsService } from './modules/access/index.js'
 import type { Db } from './platform/db/client.js'
 
 export interface Deps {
@@ -19,6 +20,8 @@ export interface Deps {
   search: SearchService
   explore: ExploreService
   identity: Identity
+  /** Schools, members, invitations and the access log: one instance for the API and the pages. */
+  schools: SchoolsService
 }
 
 /** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
@@ -27,10 +30,11 @@ export type DepsOptions = IdentityOptions
 export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 'info'>, options: DepsOptions = {}): Deps {
   const catalog = createCatalogService({ repo: createCatalogRepository(db), catalogDir: config.catalogDir, log })
   const careers = createCareerService({ catalog })
+  const identity = createIdentity(config, db, log, options)
   return {
-    config, db, catalog, careers,
+    config, db, catalog, careers, identity,
     search: createSearchService({ catalog }),
     explore: createExploreService({ catalog, careers }),
-    identity: createIdentity(config, db, log, options),
+    schools: createSchoolsService({ db: db.kysely, identity }),
   }
 }
