@@ -16,6 +16,7 @@ import { searchRoutes } from './modules/search/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
+import { installQuerySurface } from './platform/http/query-surface.js'
 import { installSecurityHeaders } from './platform/http/security-headers.js'
 
 export interface AppOptions {
@@ -35,6 +36,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installSecurityHeaders(app, { hsts: deps.config.production })
   installAuthentication(app, deps.identity)
   installAccessControl(app, deps.db.kysely)
+  installQuerySurface(app) // after the policy hook: its per-route check runs once access is decided
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id)
     return payload

@@ -11,6 +11,7 @@ import { createSearchService, type SearchService } from './modules/search/index.
 import { createIdentity, type Identity, type IdentityOptions } from './modules/identity/index.js'
 import { createSchoolsService, type SchoolsService } from './modules/access/index.js'
 import type { Db } from './platform/db/client.js'
+import { createCursorCodec } from './platform/http/cursor.js'
 
 export interface Deps {
   config: Config
@@ -29,12 +30,13 @@ export type DepsOptions = IdentityOptions
 
 export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 'info'>, options: DepsOptions = {}): Deps {
   const catalog = createCatalogService({ repo: createCatalogRepository(db), catalogDir: config.catalogDir, log })
-  const careers = createCareerService({ catalog })
   const identity = createIdentity(config, db, log, options)
+  const cursors = createCursorCodec(identity.secretKey) // page cursors, sealed with the server key
+  const careers = createCareerService({ catalog, cursors })
   return {
     config, db, catalog, careers, identity,
-    search: createSearchService({ catalog }),
-    explore: createExploreService({ catalog, careers }),
+    search: createSearchService({ catalog, cursors }),
+    explore: createExploreService({ catalog, careers, cursors }),
     schools: createSchoolsService({ db: db.kysely, identity }),
   }
 }

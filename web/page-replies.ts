@@ -59,7 +59,7 @@ export function createPageReplies({ summaries, assets }: { summaries: () => read
     badRequest,
     /**
      * The page under `key` for the current catalog version, rendered by `render` on first ask. A
-     * service's not_found becomes the 404 page and request.invalid the 400 page; anything else
+     * service's not_found becomes the 404 page, request.invalid and query.invalid_cursor the 400 page; anything else
      * propagates (a 500).
      */
     send(request: FastifyRequest, reply: FastifyReply, key: string, render: () => string, status = 200) {
@@ -70,7 +70,7 @@ export function createPageReplies({ summaries, assets }: { summaries: () => read
         if (!(error instanceof AppError)) throw error
         const missing = error.code.endsWith('.not_found') ? error.code.slice(0, -'.not_found'.length) : null
         if (missing !== null && isMissing(missing)) return notFound(request, reply, missing)
-        if (error.code === 'request.invalid') return badRequest(request, reply, problemsOf(error))
+        if (error.code === 'request.invalid' || error.code === 'query.invalid_cursor') return badRequest(request, reply, problemsOf(error))
         throw error
       }
     },

@@ -20,11 +20,13 @@
  *   SEARCH_BENCH_DATA_DIR=/path/to/imported npm run bench:search   (skips the import)
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { catalogSearchOf, createSearchService } from '../../server/modules/search/index.js'
 import { buildSearchDocuments } from '../../server/modules/search/search-documents.js'
+import { createCursorCodec } from '../../server/platform/http/cursor.js'
 import { toCachedBody } from '../../server/platform/http/response-cache.js'
 import { importedCatalog, loadCatalogIndex, root } from './catalog.js'
 import { generatedQueries, HTTP_MIX } from './queries.js'
@@ -70,7 +72,7 @@ const uncached = generatedQueries(docs, UNCACHED, new Set(HTTP_MIX))
  */
 function breakdown() {
   const engine = catalogSearchOf(loaded.index)
-  const service = createSearchService({ catalog: loaded.catalog })
+  const service = createSearchService({ catalog: loaded.catalog, cursors: createCursorCodec(randomBytes(32).toString('hex')) })
   const parts = { search: [] as number[], present: [] as number[], json: [] as number[], etag: [] as number[], brotli: [] as number[], bytes: [] as number[] }
   for (const q of uncached.slice(BREAKDOWN, BREAKDOWN + 100)) service.search({ q, limit: 10 }) // warm-up
   for (const q of uncached.slice(0, BREAKDOWN)) {

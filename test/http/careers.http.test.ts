@@ -40,7 +40,7 @@ describe(`careers API on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLit
   })
 
   it('answers 400 for a cursor it never issued and for an unknown query field', async () => {
-    expect((await get('/api/v1/careers?cursor=bm9wZQ')).json()).toMatchObject({ code: 'request.invalid', errors: [{ pointer: '/querystring/cursor' }] })
+    expect((await get('/api/v1/careers?cursor=bm9wZQ')).json()).toMatchObject({ code: 'query.invalid_cursor', errors: [{ pointer: '/querystring/cursor' }] })
     const unknown = await get('/api/v1/careers?colour=red')
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json().errors[0].pointer).toBe('/querystring/colour')

@@ -126,7 +126,7 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`,
       const res = await t.app.inject(`/api/v1/search?${query}`)
       expect(res.statusCode, query).toBe(400)
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
-      expect(res.json().code).toBe('request.invalid')
+      expect(res.json().code).toBe(pointer === '/querystring/cursor' ? 'query.invalid_cursor' : 'request.invalid')
       expect(JSON.stringify(res.json().errors), query).toContain(pointer)
     }
   })

@@ -7,12 +7,13 @@ import { resolveCode } from './career-index.js'
 import type { CatalogService } from '../catalog/index.js'
 import type { Precompressed } from '../../platform/http/precompressed.js'
 import type { CareerListQuery, CredentialListQuery, SkillListQuery } from './careers.schema.js'
+import type { CursorCodec } from '../../platform/http/cursor.js'
 import { paginate } from './pagination.js'
 
 export const slugify = (text: string): string =>
   text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
 
-export function createCareerService({ catalog }: { catalog: CatalogService }) {
+export function createCareerService({ catalog, cursors }: { catalog: CatalogService; cursors: CursorCodec }) {
   const index = () => catalog.index()
   const requireCareer = (slug: string) => {
     const profile = index().profile(slug)
@@ -23,7 +24,7 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
     list(query: CareerListQuery) {
       const field = query.field === undefined ? undefined : slugify(query.field)
       const careers = field === undefined ? index().careers : index().careers.filter((c) => c.fieldPath.some((f) => slugify(f) === field))
-      return paginate(careers, query)
+      return paginate(careers, query, cursors, 'careers')
     },
 
     profile: requireCareer,
@@ -55,7 +56,7 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
       const skills = index().skills.filter(
         (s) => (query.kind === undefined || s.kind === query.kind) && (query.career === undefined || s.careers.includes(query.career)),
       )
-      return paginate(skills, query)
+      return paginate(skills, query, cursors, 'skills')
     },
 
     credentials(query: CredentialListQuery) {
@@ -66,7 +67,7 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
           (query.provider === undefined || c.provider.id === query.provider || slugify(c.provider.name) === slugify(query.provider)) &&
           (career === undefined || career.has(c.id)),
       )
-      return paginate(credentials, query)
+      return paginate(credentials, query, cursors, 'credentials')
     },
 
     skill(id: string): S.Skill {
@@ -88,7 +89,7 @@ export function createCareerService({ catalog }: { catalog: CatalogService }) {
     },
 
     resources(query: { limit?: number; cursor?: string }) {
-      return paginate(index().resources, query)
+      return paginate(index().resources, query, cursors, 'resources')
     },
 
     sources(): S.Source[] {

@@ -1,8 +1,9 @@
 /**
- * Opaque cursors over an ordered in-memory list. The cursor encodes the offset; a cursor that does
- * not decode is a 400 naming the `cursor` field.
+ * Pages over an ordered in-memory list. Cursors are sealed by the server (platform/http/cursor.ts):
+ * opaque, tamper-evident and bound to the list they came from (`scope`: the route and its path
+ * parameters), so a cursor that does not open is a 400 query.invalid_cursor naming `cursor`.
  */
-import { invalidQuery } from '../../platform/http/errors.js'
+import type { CursorCodec } from '../../platform/http/cursor.js'
 
 export interface PageQuery {
   limit?: number
@@ -11,24 +12,10 @@ export interface PageQuery {
 
 export const DEFAULT_LIMIT = 20
 
-export function paginate<T>(items: readonly T[], query: PageQuery): { items: T[]; total: number; nextCursor: string | null } {
-  const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor)
+export function paginate<T>(items: readonly T[], query: PageQuery, cursors: CursorCodec, scope: string): { items: T[]; total: number; nextCursor: string | null } {
+  const offset = query.cursor === undefined ? 0 : cursors.open(scope, query.cursor)
   const limit = query.limit ?? DEFAULT_LIMIT
   const page = items.slice(offset, offset + limit)
-  const next = offset + limit < items.length ? encodeCursor(offset + limit) : null
+  const next = offset + limit < items.length ? cursors.seal(scope, offset + limit) : null
   return { items: page, total: items.length, nextCursor: next }
-}
-
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url')
-}
-
-function decodeCursor(cursor: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o
-  } catch {
-    // fall through to the error below
-  }
-  throw invalidQuery('cursor', 'is not a cursor this API returned')
 }

@@ -8,6 +8,7 @@ import type { CatalogIndex } from '../careers/index.js'
 import type { CareerService } from '../careers/index.js'
 import type { CatalogService } from '../catalog/index.js'
 import { paginate, type PageQuery } from '../careers/pagination.js'
+import type { CursorCodec } from '../../platform/http/cursor.js'
 import { careerSkillModel } from './career-skills.js'
 import { compareSkills, comparePay, entryEducation, entryExperience, pickFact } from './compare.js'
 import { buildFieldTree, FIELD_SYSTEMS, type FieldSystem, type FieldTreeModel } from './field-tree.js'
@@ -47,7 +48,7 @@ export async function warmExplore(index: CatalogIndex): Promise<void> {
   }
 }
 
-export function createExploreService({ catalog, careers }: { catalog: CatalogService; careers: CareerService }) {
+export function createExploreService({ catalog, careers, cursors }: { catalog: CatalogService; careers: CareerService; cursors: CursorCodec }) {
   catalog.addWarmer(warmExplore)
   const index = () => catalog.index()
 
@@ -94,7 +95,7 @@ export function createExploreService({ catalog, careers }: { catalog: CatalogSer
       const tree = fieldTreeOf(index(), system)
       const group = tree.group(code)
       if (!group) throw notFound('field', `${system}/${code}`)
-      const listed = paginate(tree.careersIn(code), page)
+      const listed = paginate(tree.careersIn(code), page, cursors, `fields/${system}/${code}/careers`)
       return {
         system, group, path: tree.path(code), children: tree.children(code),
         items: listed.items.map((i) => refOf(careerAt(i))), total: listed.total, nextCursor: listed.nextCursor,
@@ -105,7 +106,7 @@ export function createExploreService({ catalog, careers }: { catalog: CatalogSer
       const skill = directoryOf(index()).skillById.get(skillId)
       if (!skill) throw notFound('skill', skillId)
       const model = careerSkillModel(index())
-      const listed = paginate(model.careersWith(skillId), page)
+      const listed = paginate(model.careersWith(skillId), page, cursors, `skills/${skillId}/careers`)
       return {
         skill: { id: skill.id, name: skill.name, kind: skill.kind },
         sameAs: model.sameAs(skillId).filter((id) => id !== skillId).map((id) => ({ id, name: skillName(id) })),
@@ -123,7 +124,7 @@ export function createExploreService({ catalog, careers }: { catalog: CatalogSer
       const model = interestModel(index())
       const interest = interestOf(code, model)
       if (!interest) throw notFound('interest', code)
-      const listed = paginate(model.careers(interest.code), page)
+      const listed = paginate(model.careers(interest.code), page, cursors, `interests/${interest.code}/careers`)
       return {
         interest,
         items: listed.items.map((e) => ({ career: refOf(careerAt(e.career)), score: e.score, code: e.code })),
@@ -173,7 +174,7 @@ export function createExploreService({ catalog, careers }: { catalog: CatalogSer
       const min = page.minCoverage ?? 0
       const ranked = overlaps(id).filter((o) => o.coverage >= min)
         .sort((a, b) => moveScore(b) - moveScore(a) || b.coverage - a.coverage || (a.career < b.career ? -1 : 1))
-      const listed = paginate(ranked, page)
+      const listed = paginate(ranked, page, cursors, `careers/${slug}/moves`)
       const model = careerSkillModel(index())
       return {
         from: refOf(summary),

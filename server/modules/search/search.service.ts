@@ -7,6 +7,7 @@ import type * as S from '../../../shared/schemas.js'
 import type { CatalogService } from '../catalog/index.js'
 import type { CatalogIndex } from '../careers/index.js'
 import { paginate } from '../careers/pagination.js'
+import type { CursorCodec } from '../../platform/http/cursor.js'
 import { createVersionedCache } from '../../platform/http/response-cache.js'
 import type { CachedBody } from '../../platform/http/cached-response.js'
 import { buildCatalogSearch, createCatalogSearchAsync, presentHit, type CatalogSearch, type SearchFilters } from './search-index.js'
@@ -24,14 +25,14 @@ export async function warmSearch(index: CatalogIndex): Promise<void> {
   index.derived('search', () => built)
 }
 
-export function createSearchService({ catalog }: { catalog: CatalogService }) {
+export function createSearchService({ catalog, cursors }: { catalog: CatalogService; cursors: CursorCodec }) {
   catalog.addWarmer(warmSearch)
   const answers = createVersionedCache({ maxEntries: CACHED_ANSWERS, effort: 'fast' })
   const search = (query: SearchQuery): S.SearchResults => {
     const index = catalog.index()
     const filters = filtersOf(query)
     const outcome = catalogSearchOf(index).search(query.q, filters)
-    const page = paginate(outcome.hits, { limit: query.limit ?? 10, ...(query.cursor === undefined ? {} : { cursor: query.cursor }) })
+    const page = paginate(outcome.hits, { limit: query.limit ?? 10, ...(query.cursor === undefined ? {} : { cursor: query.cursor }) }, cursors, 'search')
     return {
       query: query.q,
       items: page.items.map((hit) => {

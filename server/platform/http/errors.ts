@@ -36,6 +36,8 @@ export function invalidParam(field: string, message: string): AppError {
 /** Stable codes this API may answer with, documented in the OpenAPI description. */
 export const PROBLEM_CODES: Record<string, string> = {
   'request.invalid': 'A parameter, query field or body field failed validation; `errors` lists each with a JSON pointer.',
+  'query.duplicate_parameter': 'A query parameter was given more than once (only list-valued parameters may repeat); `errors` names it.',
+  'query.invalid_cursor': 'The `cursor` is not one this API issued for this list (changed, made up, or from another list).',
   'career.not_found': 'No career has that slug.',
   'code.not_found': 'No career carries that occupation code.',
   'skill.not_found': 'No skill has that id.',
