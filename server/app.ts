@@ -11,7 +11,7 @@ import type { Deps } from './deps.js'
 import { careerRoutes } from './modules/careers/index.js'
 import { exploreRoutes } from './modules/explore/index.js'
 import { authRoutes, installAuthentication, meRoutes } from './modules/identity/index.js'
-import { accountDataRoutes, installAccessControl, schoolRoutes } from './modules/access/index.js'
+import { accountDataRoutes, consentRoutes, installAccessControl, schoolRoutes } from './modules/access/index.js'
 import { searchRoutes } from './modules/search/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
@@ -29,6 +29,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // request.ip is the peer's address unless the peer is a configured proxy (SECURITY.md H4).
+    trustProxy: deps.config.auth.trustedProxies.length > 0 ? deps.config.auth.trustedProxies.join(',') : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -74,6 +76,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(meRoutes, { identity: deps.identity })
     await api.register(schoolRoutes, { identity: deps.identity, schools: deps.schools })
     await api.register(accountDataRoutes, { identity: deps.identity, db: deps.db.kysely })
+    await api.register(consentRoutes, { identity: deps.identity, db: deps.db.kysely })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
   await app.register(webRoutes, { careers: deps.careers, search: deps.search, explore: deps.explore })

@@ -2,6 +2,7 @@
  * The only reader of process.env. Every setting is declared here with one doc line, validated, and
  * frozen; a bad value stops start-up with a message naming the variable.
  */
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
@@ -35,6 +36,8 @@ const EnvSchema = Type.Object({
   ARGON2_TIME_COST: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
   /** The origin browsers reach Pathways at (https://pathways.example.org); checked against Origin on cookie-authenticated writes and used in mailed links. */
   PUBLIC_ORIGIN: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges, or loopback, linklocal, uniquelocal. */
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   /** Server key (at least 32 bytes) for CSRF tokens and log pseudonyms; required in production, generated into DATA_DIR otherwise. */
   SECRET_KEY: Type.Optional(Type.String({ minLength: 1 })),
   /** production or development (anything else is rejected). */
@@ -74,6 +77,12 @@ export interface AuthConfig {
   readonly publicOrigin: string | undefined
   /** SECRET_KEY as given; undefined means "not set" (main.ts then refuses production or uses DATA_DIR/secret-key). */
   readonly secretKey: string | undefined
+  /**
+   * Peers trusted to say who the client is (X-Forwarded-For), as addresses, CIDR ranges or the names
+   * loopback / linklocal / uniquelocal; empty: the connection's own address is the client (the default,
+   * so a client cannot pick the address its sign-in attempts are counted against).
+   */
+  readonly trustedProxies: readonly string[]
 }
 
 /** The OWASP floor for argon2id (Password Storage Cheat Sheet): m=19456 KiB, t=2, p=1. */
@@ -143,6 +152,7 @@ function authConfig(parsed: Env): AuthConfig {
     }),
     publicOrigin: parsed.PUBLIC_ORIGIN === undefined ? undefined : parseOrigin(parsed.PUBLIC_ORIGIN),
     secretKey,
+    trustedProxies: Object.freeze(parsed.TRUST_PROXY === undefined ? [] : parseTrustedProxies(parsed.TRUST_PROXY)),
   })
 }
 
@@ -151,6 +161,25 @@ function boundedInt(variable: string, value: string | undefined, fallback: numbe
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(variable, `${JSON.stringify(value)} must be a whole number from ${min} to ${max}`)
   return n
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/** TRUST_PROXY: every item an address, an address/prefix, or one of the named ranges; nothing else. */
+function parseTrustedProxies(value: string): string[] {
+  const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '')
+  for (const item of items) {
+    if (PROXY_NAMES.has(item)) continue
+    const [address = '', prefix, ...rest] = item.split('/')
+    const family = isIP(address)
+    const bits = family === 4 ? 32 : 128
+    const prefixOk = prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= bits)
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new ConfigError('TRUST_PROXY', `${JSON.stringify(item)} is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`)
+    }
+  }
+  if (items.length === 0) throw new ConfigError('TRUST_PROXY', 'names no proxy')
+  return items
 }
 
 function parseOrigin(value: string): string {

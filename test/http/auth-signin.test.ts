@@ -23,13 +23,13 @@ describe('sign-up', () => {
     expect(user.platform_role).toBe('user')
     expect(parsePhc(user.password_hash)?.type).toBe('argon2id')
     const mail = await lastMail(t, email)
-    expect(mail?.body).toMatch(/\/account\/verify-email#token=[A-Za-z0-9_-]{43}/)
+    expect(mail?.body).toMatch(/\/verify-email\?token=[A-Za-z0-9_-]{43}/)
 
     const verify = await post('/api/v1/auth/verify-email', { token: tokenInMail(mail?.body) })
     expect(verify.statusCode).toBe(204)
     const session = await signin(t, email, GOOD_PASSWORD)
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session.cookie } })
-    expect(me.json()).toEqual({ id: user.id, email, displayName: 'Ada Lovelace', emailVerified: true, platformRole: 'user', memberships: [] })
+    expect(me.json()).toEqual({ id: user.id, email, displayName: 'Ada Lovelace', emailVerified: true, platformRole: 'user', memberships: [], parentalConsent: 'not_required' })
     expect(me.body).not.toContain('argon2')
   })
 
@@ -187,7 +187,8 @@ describe('OpenAPI', () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { additionalProperties?: boolean } }> }; responses: Record<string, unknown> }>> }>()
     const expected = [
       'post /api/v1/auth/signup', 'post /api/v1/auth/signin', 'post /api/v1/auth/signout', 'post /api/v1/auth/signout-everywhere', 'get /api/v1/auth/csrf',
-      'post /api/v1/auth/verify-email', 'post /api/v1/auth/password-reset/request', 'post /api/v1/auth/password-reset/confirm', 'post /api/v1/auth/setup',
+      'post /api/v1/auth/verify-email', 'post /api/v1/auth/verify-email/resend', 'get /api/v1/auth/parental-consent', 'post /api/v1/auth/parental-consent',
+      'post /api/v1/me/parental-consent/resend', 'post /api/v1/auth/password-reset/request', 'post /api/v1/auth/password-reset/confirm', 'post /api/v1/auth/setup',
       'get /api/v1/me', 'post /api/v1/me/password', 'get /api/v1/me/api-keys', 'post /api/v1/me/api-keys', 'delete /api/v1/me/api-keys/{id}',
       'get /api/v1/me/sessions', 'delete /api/v1/me/sessions/{id}', 'get /api/v1/me/access-log', 'get /api/v1/me/export', 'delete /api/v1/me',
     ]

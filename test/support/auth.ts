@@ -121,5 +121,5 @@ export async function lastMail(t: AuthTestApp, to: string) {
   return rows.sort((a, b) => a.created_at.localeCompare(b.created_at)).at(-1)
 }
 
-/** The token in a mailed link (…#token=X). */
-export const tokenInMail = (body: string | undefined): string => /#token=([A-Za-z0-9_-]{43})/.exec(body ?? '')?.[1] ?? ''
+/** The token in a mailed link (…?token=X). */
+export const tokenInMail = (body: string | undefined): string => /[?&#]token=([A-Za-z0-9_-]{43})/.exec(body ?? '')?.[1] ?? ''

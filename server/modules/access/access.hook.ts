@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { AppError } from '../../platform/http/errors.js'
+import { consentPending as consentPendingError } from '../identity/consent.js'
 import type { Database } from '../../platform/db/types.js'
 import { decide, isOperation, POLICY, type Rule, type AccessContext, type Decision, type OperationId, type SchoolRole } from './policy.js'
 
@@ -66,13 +67,21 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
     }
     const decision = decide(rule, ctx)
     request.access = { operation, decision, memberships }
-    if (decision.allow) return
+    if (decision.allow) {
+      if (rule.consent && request.actor.kind !== 'anonymous' && (await consentPending(db, request.actor.userId))) throw consentPendingError()
+      return
+    }
     if (decision.status === 401) throw new AppError('auth.required', 401, 'Sign in, or send an API key in the Authorization header.')
     if (decision.status === 404) throw new AppError('school.not_found', 404, 'No such school.', { resource: 'school' })
     if (decision.sessionRequired) throw new AppError('auth.session_required', 403, 'This operation needs a signed-in session, not an API key.')
     throw accessDenied()
   })
   return routes
+}
+
+async function consentPending(db: Kysely<Database>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('parental_consents').select('status').where('user_id', '=', userId).executeTakeFirst()
+  return row?.status === 'pending'
 }
 
 async function membershipsOf(db: Kysely<Database>, request: FastifyRequest): Promise<Map<string, SchoolRole>> {

@@ -2,7 +2,7 @@
  * The account holder's own data: GET /me/export (everything kept about them, as a JSON download) and
  * DELETE /me (with the current password) removing it everywhere in one transaction:
  * - deleted: the user row, sessions, API keys, single-use tokens, memberships, mail in the outbox
- *   addressed to them, invitations addressed to their email, and access-log rows about them (the
+ *   addressed to them, a child's parental-consent record and the consent mails to the parent, invitations addressed to their email, and access-log rows about them (the
  *   log of who read their record is their personal data; their schools' logs lose those rows);
  * - anonymised: access-log rows where they were the reader (actor ids set to null, the role kept),
  *   so a learner still sees that a member of staff read their record; invitations they created keep
@@ -17,6 +17,7 @@ import * as S from '../../../shared/schemas.js'
 import { AppError } from '../../platform/http/errors.js'
 import type { Database } from '../../platform/db/types.js'
 import { requireUser, type Identity } from '../identity/index.js'
+import { CONSENT_MAIL_SUBJECT } from '../identity/consent.js'
 import { clearSessionCookie } from '../identity/auth.routes.js'
 
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, S.Problem]))
@@ -26,7 +27,7 @@ export async function exportAccount(db: Kysely<Database>, userId: string) {
     .select(['id', 'email', 'display_name', 'email_verified_at', 'platform_role', 'status', 'created_at', 'updated_at', 'password_changed_at'])
     .where('id', '=', userId).executeTakeFirst()
   if (!user) return undefined
-  const [memberships, sessions, apiKeys, readsOfMe, readsByMe, invitationsCreated, mail] = await Promise.all([
+  const [memberships, sessions, apiKeys, readsOfMe, readsByMe, invitationsCreated, mail, parentalConsent] = await Promise.all([
     db.selectFrom('memberships').innerJoin('schools', 'schools.id', 'memberships.school_id')
       .select(['schools.id as schoolId', 'schools.name as schoolName', 'memberships.role as role', 'memberships.created_at as joinedAt'])
       .where('memberships.user_id', '=', userId).execute(),
@@ -41,6 +42,8 @@ export async function exportAccount(db: Kysely<Database>, userId: string) {
     db.selectFrom('invitations').select(['id', 'school_id as schoolId', 'role', 'kind', 'email', 'created_at as createdAt', 'expires_at as expiresAt', 'uses', 'revoked_at as revokedAt'])
       .where('created_by', '=', userId).execute(),
     db.selectFrom('mail_outbox').select(['subject', 'created_at as createdAt']).where('to_address', '=', user.email).execute(),
+    db.selectFrom('parental_consents').select(['parent_email as parentEmail', 'status', 'requested_at as requestedAt', 'decided_at as decidedAt'])
+      .where('user_id', '=', userId).executeTakeFirst(),
   ])
   return {
     exportedAt: new Date().toISOString(),
@@ -52,6 +55,7 @@ export async function exportAccount(db: Kysely<Database>, userId: string) {
     apiKeys: apiKeys.map((k) => ({ ...k, scopes: typeof k.scopes === 'string' ? (JSON.parse(k.scopes) as unknown) : k.scopes })),
     accessLog: { readsOfMyRecord: readsOfMe, recordsIRead: readsByMe },
     invitationsCreated, mail,
+    parentalConsent: parentalConsent ?? null,
   }
 }
 
@@ -62,12 +66,32 @@ export async function deleteAccount(db: Kysely<Database>, userId: string, email:
     await tx.updateTable('invitations').set({ created_by: null }).where('created_by', '=', userId).execute()
     await tx.deleteFrom('invitations').where('email', '=', email.toLowerCase()).execute()
     await tx.deleteFrom('mail_outbox').where('to_address', '=', email).execute()
+    // A child's account: the parent's address and the consent mails that named the child.
+    const consent = await tx.selectFrom('parental_consents').select('parent_email').where('user_id', '=', userId).executeTakeFirst()
+    if (consent) await tx.deleteFrom('mail_outbox').where('to_address', '=', consent.parent_email).where('subject', '=', CONSENT_MAIL_SUBJECT).execute()
+    await tx.deleteFrom('parental_consents').where('user_id', '=', userId).execute()
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute()
     await tx.deleteFrom('api_keys').where('user_id', '=', userId).execute()
     await tx.deleteFrom('auth_tokens').where('user_id', '=', userId).execute()
     await tx.deleteFrom('memberships').where('user_id', '=', userId).execute()
     await tx.deleteFrom('users').where('id', '=', userId).execute()
   })
+}
+
+/**
+ * Deletes an account once its current password is given (API DELETE /me and the web page share
+ * it): throttled per account, 401 auth.invalid_credentials for a wrong password.
+ */
+export async function deleteAccountWithPassword(identity: Identity, db: Kysely<Database>, userId: string, password: string): Promise<void> {
+  const keys = [{ kind: 'account' as const, id: `delete:${userId}` }]
+  const wait = await identity.throttle.retryAfterMs(keys)
+  if (wait > 0) throw new AppError('auth.throttled', 429, 'Too many attempts; try again later.', { retryAfter: Math.ceil(wait / 1000) })
+  const user = await db.selectFrom('users').select(['email', 'password_hash']).where('id', '=', userId).executeTakeFirst()
+  if (!user || !(await identity.hasher.verify(user.password_hash, password))) {
+    await identity.throttle.fail(keys)
+    throw new AppError('auth.invalid_credentials', 401, 'The password is not correct.')
+  }
+  await deleteAccount(db, userId, user.email)
 }
 
 const DeleteBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false })
@@ -98,15 +122,7 @@ export const accountDataRoutes: FastifyPluginAsyncTypebox<{ identity: Identity; 
     },
   }, async (req, reply) => {
     const actor = requireUser(req.actor)
-    const keys = [{ kind: 'account' as const, id: `delete:${actor.userId}` }]
-    const wait = await identity.throttle.retryAfterMs(keys)
-    if (wait > 0) throw new AppError('auth.throttled', 429, 'Too many attempts; try again later.', { retryAfter: Math.ceil(wait / 1000) })
-    const user = await db.selectFrom('users').select(['email', 'password_hash']).where('id', '=', actor.userId).executeTakeFirst()
-    if (!user || !(await identity.hasher.verify(user.password_hash, req.body.password))) {
-      await identity.throttle.fail(keys)
-      throw new AppError('auth.invalid_credentials', 401, 'The password is not correct.')
-    }
-    await deleteAccount(db, actor.userId, user.email)
+    await deleteAccountWithPassword(identity, db, actor.userId, req.body.password)
     req.log.info({ event: 'account.deleted', actorId: actor.userId }, 'security event')
     clearSessionCookie(reply)
     return reply.code(204).send(null)

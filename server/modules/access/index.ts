@@ -6,4 +6,5 @@ export { POLICY, decide, isOperation, type OperationId, type Rule, type SchoolRo
 export { installAccessControl, accessDenied, routeOperations, type RouteOperation } from './access.hook.js'
 export { createSchoolsService, type SchoolsService } from './schools.service.js'
 export { schoolRoutes } from './schools.routes.js'
+export { consentRoutes } from './consent.routes.js'
 export { accountDataRoutes, exportAccount, deleteAccount } from './account-data.js'

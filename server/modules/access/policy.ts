@@ -13,6 +13,8 @@
  * - `owner`: the person the object belongs to (the `userId` path parameter) passes too.
  * - `authenticated`: any signed-in person or API key passes (the handler scopes the answer to them).
  * - `session`: API keys are refused (403) — account management and school creation need a person.
+ * - `consent`: refused (403 consent.pending) to a child under 13 whose parent has not agreed yet —
+ *   the operations that export, share or connect a learner's record (SECURITY.md Z6).
  * API keys act for their owner with the owner's school roles, never as a platform admin; scope
  * `read` allows GET/HEAD only, `write` the other methods; a key bound to a school (scope `school`)
  * reaches only that school's objects.
@@ -33,6 +35,7 @@ export interface Rule {
   roles?: readonly SchoolRole[]
   tenant?: 'school'
   owner?: true
+  consent?: true
   /** Shown in the OpenAPI description and the matrix test's report. */
   description: string
 }
@@ -44,7 +47,9 @@ export const POLICY = {
   public: { public: true, description: 'Catalog, health, documentation and sign-in routes: anyone.' },
   'me.read': { authenticated: true, description: 'My own account: the person or their API key.' },
   'me.manage': { authenticated: true, session: true, description: 'Password, API keys, sessions: the signed-in person only.' },
-  'me.export': { authenticated: true, session: true, description: 'Download all my data: the signed-in person only.' },
+  'me.export': { authenticated: true, session: true, consent: true, description: 'Download all my data: the signed-in person only (under 13: once a parent has agreed).' },
+  'me.api_keys.create': { authenticated: true, session: true, consent: true, description: 'Create an API key for another application: the signed-in person only (under 13: once a parent has agreed).' },
+  'me.consent.resend': { authenticated: true, session: true, description: 'Mail my parent or guardian the consent link again: the signed-in person only.' },
   'me.delete': { authenticated: true, session: true, description: 'Delete my account (with the current password): the signed-in person only.' },
   'me.access_log.read': { authenticated: true, description: 'Who read my record: the person or their API key.' },
   'school.create': { platformAdmin: true, session: true, description: 'Create a school: platform admins.' },
@@ -56,7 +61,8 @@ export const POLICY = {
   'school.member.remove': { platformAdmin: true, roles: ['school_admin'], tenant: 'school', owner: true, description: 'Remove a member: school admins, platform admins, or the member leaving.' },
   'school.access_log.read': { platformAdmin: true, roles: ['school_admin'], tenant: 'school', description: 'The school\'s access log: school admins and platform admins.' },
   'school.invitations.manage': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'Invitations: school admins (any role) and educators (learners only).' },
-  'invitation.accept': { authenticated: true, session: true, description: 'Accept an invitation link or join code: a signed-in person.' },
+  'invitation.accept': { authenticated: true, session: true, consent: true, description: 'Accept an invitation link or join code: a signed-in person (under 13: once a parent has agreed).' },
+  'operator.outbox.read': { platformAdmin: true, session: true, description: 'The mail outbox of an instance without SMTP (web page): platform admins, signed in.' },
 } as const satisfies Record<string, Rule>
 
 export type OperationId = keyof typeof POLICY

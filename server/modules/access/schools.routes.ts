@@ -112,7 +112,7 @@ export const schoolRoutes: FastifyPluginAsyncTypebox<{ identity: Identity; schoo
 
   app.delete('/schools/:schoolId/members/:userId', {
     config: { operation: 'school.member.remove' },
-    schema: { tags: ['schools'], summary: 'Remove a member (school admins), or leave', params: MemberParams, response: { 204: Empty, ...problems(400, 401, 403, 404) } },
+    schema: { tags: ['schools'], summary: 'Remove a member (school admins), or leave', params: MemberParams, response: { 204: Empty, ...problems(400, 401, 403, 404, 409) } },
   }, async (req, reply) => {
     await schools.removeMember(req.params.schoolId, req.params.userId)
     return reply.code(204).send(null)

@@ -60,6 +60,13 @@ export function createSchoolsService(deps: { db: Kysely<Database>; identity: Ide
     await db.insertInto('memberships').values({ user_id: userId, school_id: schoolId, role, created_at: iso(now()) }).execute()
   }
 
+  /** Refuses to take away a school's only admin (nobody could then manage its members). */
+  async function keepAnAdmin(schoolId: string): Promise<void> {
+    const admins = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('school_id', '=', schoolId).where('role', '=', 'school_admin').executeTakeFirst()
+    if (Number(admins?.n ?? 0) <= 1) throw new AppError('school.last_admin', 409, 'This is the school\'s only admin: make another member admin first.')
+  }
+
   return {
     school,
 
@@ -113,6 +120,7 @@ export function createSchoolsService(deps: { db: Kysely<Database>; identity: Ide
       const current = await member(schoolId, userId)
       if (current.role !== role) {
         if (current.role === 'school_admin' && userId === actorUserId) throw new AppError('member.self_demotion', 409, 'A school admin cannot change their own role; ask another admin.')
+        if (current.role === 'school_admin') await keepAnAdmin(schoolId)
         await db.updateTable('memberships').set({ role }).where('school_id', '=', schoolId).where('user_id', '=', userId).execute()
         await identity.repo.deleteSessionsOf(userId)
       }
@@ -120,7 +128,8 @@ export function createSchoolsService(deps: { db: Kysely<Database>; identity: Ide
     },
 
     async removeMember(schoolId: string, userId: string): Promise<void> {
-      await member(schoolId, userId)
+      const current = await member(schoolId, userId)
+      if (current.role === 'school_admin') await keepAnAdmin(schoolId)
       await db.deleteFrom('memberships').where('school_id', '=', schoolId).where('user_id', '=', userId).execute()
     },
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { iso, type Clock } from './clock.js'
 import { isPlausibleEmail, normaliseEmail } from './email.js'
 import { AppError } from '../../platform/http/errors.js'
-import { invalidCredentials, invalidDisplayName, invalidEmail, invalidToken, passwordRefused, setupDone, throttled } from './identity.errors.js'
+import { invalidCredentials, invalidDisplayName, invalidEmail, invalidToken, passwordRefused, setupDone, signupThrottled, throttled } from './identity.errors.js'
 import type { IdentityQueries, IdentityRepository, MembershipView, UserRow } from './identity.repository.js'
 import type { Mailer } from './mailer.js'
 import { isSecretShaped, sha256 } from './secrets.js'
@@ -16,8 +16,9 @@ import type { SecurityLog } from './security-log.js'
 import type { NewSession, ResolvedSession, SessionService } from './sessions.js'
 import type { Throttle } from './throttle.js'
 import type { TokenService } from './tokens.js'
+import { consentNeeded, type ConsentService, type ConsentState } from './consent.js'
 
-/** Reset mails per account and hour; further requests answer the same but send nothing. */
+/** Reset (and verification) mails per account and hour; further requests answer the same but send nothing. */
 const RESETS_PER_HOUR = 3
 
 export interface Me {
@@ -27,6 +28,8 @@ export interface Me {
   emailVerified: boolean
   platformRole: 'user' | 'platform_admin'
   memberships: MembershipView[]
+  /** Under 13: whether a parent has agreed yet (not_required otherwise). */
+  parentalConsent: ConsentState
 }
 
 export interface AccountsDeps {
@@ -36,6 +39,7 @@ export interface AccountsDeps {
   mailer: Mailer
   sessions: SessionService
   throttle: Throttle
+  consent: ConsentService
   clock: Clock
   /** Origin for links in mails. */
   linkOrigin: string
@@ -46,12 +50,18 @@ export interface AccountsDeps {
 export interface RequestContext {
   audit: SecurityLog
   userAgent: string | undefined
+  /** The client's address (the peer, or what a trusted proxy reports); counts sign-up attempts. */
+  ip?: string
 }
 
 export interface NewAccount {
   email: string
   password: string
   displayName: string
+  /** YYYY-MM-DD; used on the day to decide whether a parent must consent, never stored. */
+  birthDate?: string
+  /** Required when the birth date makes the person younger than 13. */
+  parentEmail?: string
 }
 
 export function createAccountsService(deps: AccountsDeps) {
@@ -83,7 +93,7 @@ export function createAccountsService(deps: AccountsDeps) {
     await deps.mailer.send({
       to: user.email,
       subject: 'Confirm your email address for Pathways',
-      body: `Confirm that this address is yours by opening this link within 24 hours:\n\n${deps.linkOrigin}/account/verify-email#token=${token}\n\nIf you did not create a Pathways account, ignore this message.\n`,
+      body: `Confirm that this address is yours by opening this link within 24 hours:\n\n${deps.linkOrigin}/verify-email?token=${token}\n\nIf you did not create a Pathways account, ignore this message.\n`,
     })
   }
 
@@ -96,21 +106,30 @@ export function createAccountsService(deps: AccountsDeps) {
 
   return {
     async signup(input: NewAccount, ctx: RequestContext): Promise<{ email: string }> {
+      const attempts = ctx.ip === undefined ? [] : [{ kind: 'signup' as const, id: ctx.ip }]
+      const wait = await deps.throttle.retryAfterMs(attempts)
+      if (wait > 0) {
+        ctx.audit('auth.signup.throttled', { ip: ctx.ip, retryAfterMs: wait })
+        throw signupThrottled(Math.ceil(wait / 1000))
+      }
+      await deps.throttle.fail(attempts) // every attempt counts, before any hashing
       const { email, displayName } = checkNewAccount(input)
+      const parentEmail = consentNeeded(input, email, clock.now())
       const hash = await deps.hasher.hash(input.password) // also for an existing address: same cost, same answer
       const existing = await repo.userByEmail(email)
       if (existing) {
         await deps.mailer.send({
           to: email,
           subject: 'Your Pathways account',
-          body: `Someone — perhaps you — tried to create a Pathways account with this address, which already has one.\n\nTo sign in without your password, reset it at ${deps.linkOrigin}/account/reset-password\n\nIf it was not you, ignore this message; nothing has changed.\n`,
+          body: `Someone — perhaps you — tried to create a Pathways account with this address, which already has one.\n\nTo sign in without your password, reset it at ${deps.linkOrigin}/forgot-password\n\nIf it was not you, ignore this message; nothing has changed.\n`,
         })
         ctx.audit('auth.signup.existing', { actorId: existing.id, email: deps.pseudonym(email) })
         return { email }
       }
       const user = await createUser(email, displayName, hash, 'user')
+      if (parentEmail !== undefined) await deps.consent.request(user.id, parentEmail, displayName)
       await sendVerification(user)
-      ctx.audit('auth.signup', { actorId: user.id, email: deps.pseudonym(email) })
+      ctx.audit('auth.signup', { actorId: user.id, email: deps.pseudonym(email), ...(parentEmail !== undefined ? { parentalConsent: 'pending' } : {}) })
       return { email }
     },
 
@@ -122,6 +141,18 @@ export function createAccountsService(deps: AccountsDeps) {
       }
       await repo.setEmailVerified(spent.userId, iso(clock.now()))
       ctx.audit('auth.email.verified', { actorId: spent.userId })
+    },
+
+    /** Mails a new verification link to an unverified account; answers the same whatever the address. */
+    async resendVerification(rawEmail: string, ctx: RequestContext): Promise<void> {
+      const email = normaliseEmail(rawEmail)
+      const user = isPlausibleEmail(email) ? await repo.userByEmail(email) : undefined
+      if (!user || user.status !== 'active' || user.email_verified_at !== null) return
+      const hourAgo = clock.now() - 3_600_000
+      const recent = (await repo.unusedTokenTimes('verify_email', user.id)).filter((t) => Date.parse(t) > hourAgo)
+      if (recent.length >= RESETS_PER_HOUR) return
+      await sendVerification(user)
+      ctx.audit('auth.verification.resent', { actorId: user.id })
     },
 
     async requestPasswordReset(rawEmail: string, ctx: RequestContext): Promise<void> {
@@ -136,7 +167,7 @@ export function createAccountsService(deps: AccountsDeps) {
       await deps.mailer.send({
         to: user.email,
         subject: 'Reset your Pathways password',
-        body: `To choose a new password, open this link within 30 minutes:\n\n${deps.linkOrigin}/account/reset-password#token=${token}\n\nThe link works once. If you did not ask for it, ignore this message; your password has not changed.\n`,
+        body: `To choose a new password, open this link within 30 minutes:\n\n${deps.linkOrigin}/reset-password?token=${token}\n\nThe link works once. If you did not ask for it, ignore this message; your password has not changed.\n`,
       })
     },
 
@@ -191,7 +222,7 @@ export function createAccountsService(deps: AccountsDeps) {
       if (!user) return undefined
       return {
         id: user.id, email: user.email, displayName: user.display_name, emailVerified: user.email_verified_at !== null,
-        platformRole: user.platform_role, memberships: await repo.membershipsOf(user.id),
+        platformRole: user.platform_role, memberships: await repo.membershipsOf(user.id), parentalConsent: await deps.consent.state(user.id),
       }
     },
 

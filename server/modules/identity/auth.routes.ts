@@ -22,6 +22,7 @@ const Empty = Type.Null({ description: 'No content' })
 export const requestContext = (request: FastifyRequest): RequestContext => ({
   audit: securityLogFor(request.log),
   userAgent: request.headers['user-agent'],
+  ip: request.ip,
 })
 
 export const setSessionCookie = (reply: FastifyReply, token: string): FastifyReply => reply.header('set-cookie', sessionCookie(token))
@@ -92,6 +93,18 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ identity: Identity }> = asy
   }, async (req, reply) => {
     await accounts.verifyEmail(req.body.token, requestContext(req))
     return reply.code(204).send(null)
+  })
+
+  app.post('/auth/verify-email/resend', {
+    config: { operation: 'public' },
+    schema: {
+      tags: ['auth'], summary: 'Mail a new email-verification link',
+      description: 'Answers 202 the same whether or not the address has an unverified account; at most 3 links an hour per account.',
+      body: I.ResetRequestBody, response: { 202: I.Accepted, ...problems(400, 403) },
+    },
+  }, async (req, reply) => {
+    await accounts.resendVerification(req.body.email, requestContext(req))
+    return reply.code(202).send({ message: 'If this address has an account waiting for confirmation, we sent it a new link.' })
   })
 
   app.post('/auth/password-reset/request', {

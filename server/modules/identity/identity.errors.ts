@@ -8,6 +8,9 @@ export const invalidCredentials = (): AppError =>
 export const throttled = (retryAfterSeconds: number): AppError =>
   new AppError('auth.throttled', 429, 'Too many failed sign-ins; wait before trying again.', { retryAfter: retryAfterSeconds })
 
+export const signupThrottled = (retryAfterSeconds: number): AppError =>
+  new AppError('auth.throttled', 429, 'Too many accounts were created from this network recently; wait before trying again.', { retryAfter: retryAfterSeconds })
+
 export const invalidToken = (): AppError =>
   new AppError('token.invalid', 400, 'This link or token is not valid: it may have been used already or have expired.')
 

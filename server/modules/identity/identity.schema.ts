@@ -15,7 +15,11 @@ export const SecretToken = Type.String({ pattern: SECRET_PATTERN, description: '
 const Timestamp = Type.String({ description: 'ISO-8601 UTC' })
 const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-fA-F-]{1,64}$' })
 
-export const SignupBody = Type.Object({ email: Email, password: Password, displayName: DisplayName }, strict)
+export const SignupBody = Type.Object({
+  email: Email, password: Password, displayName: DisplayName,
+  birthDate: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD. Not stored; under 13 a parent or guardian must agree before the account can export, share or join a school.' })),
+  parentEmail: Type.Optional(Type.String({ minLength: 3, maxLength: 254, description: 'Required when birthDate makes the person younger than 13: the parent or guardian who is asked to agree' })),
+}, strict)
 export const SigninBody = Type.Object({ email: Email, password: Password }, strict)
 export const TokenBody = Type.Object({ token: SecretToken }, strict)
 export const ResetRequestBody = Type.Object({ email: Email }, strict)
@@ -41,6 +45,7 @@ export const Membership = Type.Object({ schoolId: Type.String(), schoolName: Typ
 export const Me = Type.Object({
   id: Type.String(), email: Type.String(), displayName: Type.String(), emailVerified: Type.Boolean(),
   platformRole: Type.Union([Type.Literal('user'), Type.Literal('platform_admin')]), memberships: Type.Array(Membership),
+  parentalConsent: Type.Union([Type.Literal('not_required'), Type.Literal('pending'), Type.Literal('granted')], { description: 'Under 13: whether a parent or guardian has agreed' }),
 })
 export const SigninAnswer = Type.Object({ user: Me, csrfToken: Type.String({ description: 'Send as x-csrf-token on writes' }) })
 export const CsrfAnswer = Type.Object({ csrfToken: Type.String() })

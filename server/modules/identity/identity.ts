@@ -16,6 +16,7 @@ import { createSessionService } from './sessions.js'
 import { createSigninService } from './signin.service.js'
 import { createMemoryThrottleStore, createThrottle, type ThrottlePolicy, type ThrottleKind, type ThrottleStore } from './throttle.js'
 import { createTokenService } from './tokens.js'
+import { createConsentService } from './consent.js'
 
 export interface IdentityOptions {
   clock?: Clock
@@ -39,9 +40,10 @@ export function createIdentity(config: Config, db: Db, log: { info(fields: objec
   const sessions = createSessionService({ repo, clock, idleMs: config.auth.sessionIdleMs, absoluteMs: config.auth.sessionAbsoluteMs })
   const apiKeys = createApiKeyService({ repo, clock })
   const linkOrigin = config.auth.publicOrigin ?? `http://localhost:${config.port}`
-  const accounts = createAccountsService({ repo, hasher, tokens, mailer, sessions, throttle, clock, linkOrigin, pseudonym })
+  const consent = createConsentService({ db: db.kysely, clock, mailer, linkOrigin })
+  const accounts = createAccountsService({ repo, hasher, tokens, mailer, sessions, throttle, consent, clock, linkOrigin, pseudonym })
   const signin = createSigninService({ repo, hasher, sessions, throttle, clock, pseudonym })
-  return { clock, secretKey, publicOrigin: config.auth.publicOrigin, pseudonym, repo, hasher, throttle, tokens, mailer, sessions, apiKeys, accounts, signin }
+  return { clock, secretKey, publicOrigin: config.auth.publicOrigin, pseudonym, repo, hasher, throttle, tokens, mailer, sessions, apiKeys, consent, accounts, signin }
 }
 
 export type Identity = ReturnType<typeof createIdentity>

@@ -50,7 +50,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ identity: Identity }> = async
   }, async (req) => ({ items: await apiKeys.list(requireUser(req.actor).userId) }))
 
   app.post('/me/api-keys', {
-    config: { operation: 'me.manage' },
+    config: { operation: 'me.api_keys.create' },
     schema: {
       tags: ['me'], summary: 'Create an API key',
       description: 'The answer holds the full key, once; only its hash is stored. Send it as `Authorization: Bearer pw_live_…` — never in a URL.',
@@ -71,6 +71,23 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ identity: Identity }> = async
     await apiKeys.revoke(actor.userId, req.params.id)
     requestContext(req).audit('auth.api_key.revoked', { actorId: actor.userId, keyId: req.params.id })
     return reply.code(204).send(null)
+  })
+
+  app.post('/me/parental-consent/resend', {
+    config: { operation: 'me.consent.resend' },
+    schema: {
+      tags: ['me'], summary: 'Mail my parent or guardian the consent link again',
+      description: 'For an account under 13 waiting for consent: a new link (the previous one stops working), at most 3 a day. Otherwise nothing is sent.',
+      response: { 202: I.Accepted, ...problems(401, 403) },
+    },
+  }, async (req, reply) => {
+    const actor = requireUser(req.actor)
+    const me = await accounts.me(actor.userId)
+    if (me && me.parentalConsent === 'pending') {
+      await identity.consent.resend(actor.userId, me.displayName)
+      requestContext(req).audit('consent.resent', { actorId: actor.userId })
+    }
+    return reply.code(202).send({ message: 'If a parent or guardian still has to agree, we mailed them the link again.' })
   })
 
   app.get('/me/sessions', {

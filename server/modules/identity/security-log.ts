@@ -9,6 +9,7 @@ export type SecurityEventName =
   | 'auth.password.reset_requested' | 'auth.password.reset' | 'auth.email.verified' | 'auth.token.rejected'
   | 'auth.api_key.created' | 'auth.api_key.revoked' | 'auth.api_key.rejected' | 'auth.api_key.in_query'
   | 'auth.csrf.rejected' | 'auth.setup.completed' | 'auth.setup.rejected' | 'auth.password.rehashed'
+  | 'auth.signup.throttled' | 'auth.verification.resent' | 'consent.granted' | 'consent.refused' | 'consent.resent'
 
 export interface SecurityEventFields {
   actorId?: string
@@ -19,7 +20,7 @@ export interface SecurityEventFields {
 
 const WARN: ReadonlySet<SecurityEventName> = new Set([
   'auth.signin.failure', 'auth.signin.throttled', 'auth.password.change_failed', 'auth.token.rejected', 'auth.api_key.rejected',
-  'auth.api_key.in_query', 'auth.csrf.rejected', 'auth.setup.rejected',
+  'auth.api_key.in_query', 'auth.csrf.rejected', 'auth.setup.rejected', 'auth.signup.throttled',
 ])
 
 export type SecurityLog = (event: SecurityEventName, fields?: SecurityEventFields) => void

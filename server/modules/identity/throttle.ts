@@ -31,11 +31,15 @@ export interface ThrottlePolicy {
   quietMs: number
 }
 
-export type ThrottleKind = 'account' | 'ip'
+/** account and ip count failed sign-ins; signup counts every sign-up attempt from an address. */
+export type ThrottleKind = 'account' | 'ip' | 'signup'
 
 export const DEFAULT_POLICIES: Readonly<Record<ThrottleKind, ThrottlePolicy>> = {
   account: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, quietMs: 60 * 60_000 },
   ip: { freeFailures: 50, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, quietMs: 60 * 60_000 },
+  // A whole class may sign up from one school address within the hour; a script creating accounts
+  // in bulk is slowed from the 101st attempt on.
+  signup: { freeFailures: 100, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, quietMs: 60 * 60_000 },
 }
 
 export interface ThrottleKey {

@@ -8,12 +8,14 @@ import * as m0001 from './migrations/0001-catalog.js'
 import * as m0002 from './migrations/0002-imports.js'
 import * as m0003 from './migrations/0003-identity.js'
 import * as m0004 from './migrations/0004-access.js'
+import * as m0005 from './migrations/0005-parental-consent.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': m0001,
   '0002-imports': m0002,
   '0003-identity': m0003,
   '0004-access': m0004,
+  '0005-parental-consent': m0005,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

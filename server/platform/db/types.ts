@@ -137,6 +137,7 @@ export interface Database {
   auth_tokens: AuthTokensTable
   api_keys: ApiKeysTable
   mail_outbox: MailOutboxTable
+  parental_consents: ParentalConsentsTable
   invitations: InvitationsTable
   access_log: AccessLogTable
 }
@@ -194,6 +195,11 @@ export interface AuthTokensTable {
 export interface ApiKeysTable {
   id: string; user_id: string; name: string; prefix: string; key_hash: string; scopes: Json; school_id: string | null
   created_at: string; expires_at: string; revoked_at: string | null; last_used_at: string | null
+}
+
+export interface ParentalConsentsTable {
+  user_id: string; parent_email: string; status: 'pending' | 'granted'; token_hash: string | null; requested_at: string; expires_at: string
+  decided_at: string | null
 }
 
 export interface MailOutboxTable { id: string; to_address: string; subject: string; body: string; created_at: string }
