@@ -1,0 +1,242 @@
+/**
+ * Mass assignment (SECURITY.md Z4, I4), as a property over every write route of the running app:
+ * a valid body plus random extra properties, privileged names (`role`, `platformRole`, `schoolId`,
+ * `passwordHash`, `__proto__`…) and random JSON values, at the top level and inside nested objects,
+ * is refused with 400 problem+json `request.invalid`, changes no row of any table, and pollutes no
+ * prototype. Each request comes from an actor the policy lets through, with the CSRF token of its
+ * session, so the refusal is the body validation's.
+ *
+ * The write routes come from the app's route table: one without a seed body here (or, if it takes
+ * no body, without a place in NO_BODY) fails the file. Replay a failure with the printed seed:
+ * PROPERTY_SEED=<seed> npx vitest run test/http/write-bodies.property.test.ts
+ */
+import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { routeOperations } from '../../server/modules/access/index.js'
+import { browser, createAuthTestApp, makeUser, signin, type AuthTestApp } from '../support/auth.js'
+import { changedTables, dumpDatabase, type DatabaseDump } from '../support/db-dump.js'
+
+const SEED = Number(process.env.PROPERTY_SEED ?? 20_260_302)
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100)
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Answers that would mean the actor was wrong for the route, not the body. */
+const POLICY_DENIALS = ['auth.required', 'auth.session_required', 'access.denied', 'csrf.invalid', 'school.not_found']
+
+type ActorName = 'anonymous' | 'member' | 'schoolAdmin' | 'platformAdmin'
+
+interface Seed {
+  actor: ActorName
+  /** A body the route's schema accepts (every optional field filled where it can be). */
+  body: Record<string, unknown>
+}
+
+const TOKEN = 'A'.repeat(21) + '_b-' + 'c'.repeat(19)
+const PASSWORD = 'correct horse battery staple'
+
+/** One valid body per write route with a body schema, and the actor the policy lets call it. */
+const SEEDS: Record<string, Seed> = {
+  'POST /api/v1/auth/signup': { actor: 'anonymous', body: { email: 'new-person@example.org', password: PASSWORD, displayName: 'New Person' } },
+  'POST /api/v1/auth/signin': { actor: 'anonymous', body: { email: 'nobody@example.org', password: PASSWORD } },
+  'POST /api/v1/auth/verify-email': { actor: 'anonymous', body: { token: TOKEN } },
+  'POST /api/v1/auth/verify-email/resend': { actor: 'anonymous', body: { email: 'nobody@example.org' } },
+  'POST /api/v1/auth/password-reset/request': { actor: 'anonymous', body: { email: 'nobody@example.org' } },
+  'POST /api/v1/auth/password-reset/confirm': { actor: 'anonymous', body: { token: TOKEN, password: PASSWORD } },
+  'POST /api/v1/auth/setup': { actor: 'anonymous', body: { token: TOKEN, email: 'root@example.org', password: PASSWORD, displayName: 'Root' } },
+  'POST /api/v1/auth/parental-consent': { actor: 'anonymous', body: { token: TOKEN, decision: 'grant' } },
+  'POST /api/v1/me/password': { actor: 'member', body: { currentPassword: PASSWORD, newPassword: `${PASSWORD} again`, signOutOtherSessions: false } },
+  'POST /api/v1/me/api-keys': { actor: 'member', body: { name: 'laptop', scopes: ['read'], expiresInDays: 30 } },
+  'DELETE /api/v1/me': { actor: 'member', body: { password: PASSWORD } },
+  'POST /api/v1/schools': { actor: 'platformAdmin', body: { name: 'Property School', slug: 'property-school' } },
+  'PATCH /api/v1/schools/:schoolId/members/:userId': { actor: 'schoolAdmin', body: { role: 'educator' } },
+  'POST /api/v1/schools/:schoolId/invitations': { actor: 'schoolAdmin', body: { role: 'learner', kind: 'link', email: 'invitee@example.org', expiresInDays: 7, maxUses: 1 } },
+  'POST /api/v1/invitations/accept': { actor: 'member', body: { token: 'a'.repeat(43) } },
+  'POST /api/v1/schools/join': { actor: 'member', body: { code: 'ABCD2345' } },
+}
+
+/** Write routes that take no body (their schema has none), with why. */
+const NO_BODY: Record<string, string> = {
+  'POST /api/v1/auth/signout': 'ends the presented session',
+  'POST /api/v1/auth/signout-everywhere': 'ends every session of the signed-in person',
+  'POST /api/v1/me/parental-consent/resend': 'mails the consent link again',
+  'DELETE /api/v1/me/api-keys/:id': 'revokes by path id',
+  'DELETE /api/v1/me/sessions/:id': 'ends by path id',
+  'DELETE /api/v1/schools/:schoolId/members/:userId': 'removes by path ids',
+  'DELETE /api/v1/schools/:schoolId/invitations/:id': 'revokes by path ids',
+  'PUT /api/v1/me/access-log': '405: the access log is append-only',
+  'PATCH /api/v1/me/access-log': '405',
+  'DELETE /api/v1/me/access-log': '405',
+  'POST /api/v1/me/access-log': '405',
+  'PUT /api/v1/schools/:schoolId/access-log': '405',
+  'PATCH /api/v1/schools/:schoolId/access-log': '405',
+  'DELETE /api/v1/schools/:schoolId/access-log': '405',
+  'POST /api/v1/schools/:schoolId/access-log': '405',
+}
+
+/** Names a client must never be able to set, in the spellings an ORM or a careless spread would take. */
+const PRIVILEGED = [
+  'role', 'platformRole', 'platform_role', 'isAdmin', 'is_admin', 'admin', 'schoolId', 'school_id', 'tenantId', 'tenant_id',
+  'ownerId', 'owner_id', 'userId', 'user_id', 'id', 'createdAt', 'created_at', 'updatedAt', 'passwordHash', 'password_hash',
+  'emailVerified', 'emailVerifiedAt', 'email_verified_at', 'disabled', 'status', 'scopes', 'parentalConsent',
+  '__proto__', 'constructor', 'prototype', 'polluted',
+]
+const POISON: unknown[] = [
+  'platform_admin', 'school_admin', 'admin', true, 1, 0, null, '2000-01-01T00:00:00.000Z', randomUUID(), '$argon2id$v=19$m=1,t=1,p=1$x$y',
+  { polluted: 'yes' }, { prototype: { polluted: 'yes' } }, { role: 'platform_admin', isAdmin: true }, ['platform_admin'],
+]
+
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[] }
+type Path = (string | number)[]
+interface Injection { at: Path; key: string; value: unknown }
+
+/** Paths to every plain object inside a body, the body itself first. */
+function objectPaths(value: unknown, path: Path = []): Path[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objectPaths(v, [...path, i]))
+  if (value === null || typeof value !== 'object') return []
+  return [path, ...Object.entries(value).flatMap(([k, v]) => objectPaths(v, [...path, k]))]
+}
+
+/** The property names the schema declares for the object at `path` (across union variants). */
+function declaredAt(schema: JsonSchema | undefined, path: Path): Set<string> {
+  const variants = (s: JsonSchema | undefined): JsonSchema[] => (s === undefined ? [] : [s, ...(s.anyOf ?? []), ...(s.oneOf ?? [])])
+  let here = variants(schema)
+  for (const step of path) here = here.flatMap((s) => variants(typeof step === 'number' ? s.items : s.properties?.[step]))
+  return new Set(here.flatMap((s) => Object.keys(s.properties ?? {})))
+}
+
+/** The seed with the injections applied as own, enumerable properties (so `__proto__` is a key, not a prototype). */
+function inject(seed: Record<string, unknown>, injections: readonly Injection[]): string {
+  const body = structuredClone(seed)
+  for (const { at, key, value } of injections) {
+    const target = at.reduce<unknown>((node, step) => (node as Record<string | number, unknown>)[step], body) as object
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  }
+  return JSON.stringify(body)
+}
+
+const injectionArbitrary = (seed: Record<string, unknown>, schema: JsonSchema | undefined): fc.Arbitrary<Injection> =>
+  fc.constantFrom(...objectPaths(seed)).chain((at) => {
+    const declared = declaredAt(schema, at)
+    const key = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...PRIVILEGED) }, { weight: 1, arbitrary: fc.string({ maxLength: 24 }) }).filter((k) => !declared.has(k))
+    const value = fc.oneof(fc.constantFrom(...POISON), fc.jsonValue({ maxDepth: 2 }))
+    return fc.record({ at: fc.constant(at), key, value })
+  })
+
+let t: AuthTestApp
+const schoolId = randomUUID()
+const actors: Partial<Record<ActorName, { headers: Record<string, string>; userId?: string }>> = {}
+let learnerId = ''
+let spec: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }
+
+const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}')
+const bodySchemaOf = (method: string, url: string): JsonSchema | undefined =>
+  spec.paths[openApiPath(url)]?.[method.toLowerCase()]?.requestBody?.content['application/json']?.schema
+
+function writeRoutes(): { key: string; method: string; url: string }[] {
+  const seen = new Set<string>()
+  return routeOperations(t.app)
+    .filter((r) => WRITE_METHODS.has(r.method) && r.url.startsWith('/api/'))
+    .map((r) => ({ key: `${r.method} ${r.url}`, method: r.method, url: r.url }))
+    .filter((r) => !seen.has(r.key) && seen.add(r.key))
+}
+
+/** Same-origin headers with the session cookie and its CSRF token. */
+const session = async (email: string): Promise<Record<string, string>> => browser(await signin(t, email, PASSWORD))
+
+beforeAll(async () => {
+  t = await createAuthTestApp()
+  const db = t.deps.db.kysely
+  const now = new Date(t.clock.now()).toISOString()
+  await db.insertInto('schools').values({ id: schoolId, name: 'Property School One', slug: 'property-school-one', created_at: now }).execute()
+  const admin = await makeUser(t)
+  const learner = await makeUser(t)
+  const root = await makeUser(t, { platform_role: 'platform_admin' })
+  learnerId = learner.id
+  await db.insertInto('memberships').values([
+    { user_id: admin.id, school_id: schoolId, role: 'school_admin', created_at: now },
+    { user_id: learner.id, school_id: schoolId, role: 'learner', created_at: now },
+  ]).execute()
+  actors.anonymous = { headers: { 'sec-fetch-site': 'same-origin' } }
+  actors.member = { headers: await session(learner.email), userId: learner.id }
+  actors.schoolAdmin = { headers: await session(admin.email), userId: admin.id }
+  actors.platformAdmin = { headers: await session(root.email), userId: root.id }
+  spec = (await t.app.inject('/api/v1/openapi.json')).json()
+  process.stdout.write(`write-bodies: fast-check seed ${SEED}, ${RUNS} runs per route (replay: PROPERTY_SEED=${SEED})\n`)
+}, 60_000)
+
+afterAll(async () => {
+  await t?.close()
+})
+
+const addressOf = (url: string) => url.replace(':schoolId', schoolId).replace(':userId', learnerId).replace(':id', randomUUID())
+
+describe('the seed table', () => {
+  it('has a valid seed body for every write route with a body, and names every write route without one', () => {
+    const routes = writeRoutes()
+    expect(routes.length).toBeGreaterThan(20)
+    const missing = routes.filter((r) => bodySchemaOf(r.method, r.url) !== undefined && !SEEDS[r.key]).map((r) => r.key)
+    const unlisted = routes.filter((r) => bodySchemaOf(r.method, r.url) === undefined && !NO_BODY[r.key] && !SEEDS[r.key]).map((r) => r.key)
+    const seededWithoutBody = routes.filter((r) => SEEDS[r.key] && bodySchemaOf(r.method, r.url) === undefined).map((r) => r.key)
+    const listedWithBody = routes.filter((r) => NO_BODY[r.key] && bodySchemaOf(r.method, r.url) !== undefined).map((r) => r.key)
+    expect({ missing, unlisted, seededWithoutBody, listedWithBody }).toEqual({ missing: [], unlisted: [], seededWithoutBody: [], listedWithBody: [] })
+    const stale = Object.keys(SEEDS).filter((k) => !routes.some((r) => r.key === k))
+    if (stale.length > 0) process.stdout.write(`write-bodies: seeds for routes this app does not have: ${stale.join(', ')}\n`)
+  })
+})
+
+describe('extra properties in write bodies', () => {
+  let covered = 0
+  afterAll(() => {
+    process.stdout.write(`write-bodies: ${covered} write routes × ${RUNS} runs = ${covered * RUNS} refused bodies, database unchanged after each\n`)
+  })
+
+  it('are refused with 400 request.invalid, change no table and pollute no prototype, on every write route', async () => {
+    const started = Date.now()
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
+    for (const route of writeRoutes().filter((r) => SEEDS[r.key])) {
+      const seed = SEEDS[route.key]!
+      const actor = actors[seed.actor]!
+      const schema = bodySchemaOf(route.method, route.url)
+      const baseline: DatabaseDump = await dumpDatabase(t.deps.db.kysely)
+      const flood: Injection[] = PRIVILEGED.map((key, i) => ({ at: [], key, value: POISON[i % POISON.length] })).filter((j) => !declaredAt(schema, []).has(j.key))
+      await fc.assert(
+        fc.asyncProperty(fc.array(injectionArbitrary(seed.body, schema), { minLength: 1, maxLength: 4 }), async (injections) => {
+          const payload = inject(seed.body, injections)
+          const res = await t.app.inject({ method: route.method as 'POST', url: addressOf(route.url), headers: { ...actor.headers, 'content-type': 'application/json' }, payload })
+          const what = `${route.key} ${payload.slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 200)}`
+          expect(res.statusCode, what).toBe(400)
+          expect(res.headers['content-type'], what).toMatch(/^application\/problem\+json/)
+          expect(res.json<{ code: string }>().code, what).toBe('request.invalid')
+          expect(changedTables(baseline, await dumpDatabase(t.deps.db.kysely)), what).toEqual([])
+          expect(({} as Record<string, unknown>).polluted, what).toBeUndefined()
+          expect(Object.getOwnPropertyNames(Object.prototype).sort(), what).toEqual(prototypeKeys)
+        }),
+        { seed: SEED, numRuns: RUNS, examples: flood.length > 0 ? [[flood]] : [] },
+      )
+      covered++
+    }
+    expect(covered).toBe(writeRoutes().filter((r) => SEEDS[r.key]).length)
+    process.stdout.write(`write-bodies: properties took ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  }, 120_000)
+})
+
+describe('the seed bodies alone', () => {
+  it('pass body validation (so the refusals above are the extra properties\' doing)', async () => {
+    // Fresh people per route: some seeds change their caller (a new password, a deleted account).
+    const now = new Date(t.clock.now()).toISOString()
+    for (const route of writeRoutes().filter((r) => SEEDS[r.key])) {
+      const seed = SEEDS[route.key]!
+      const caller = await makeUser(t, seed.actor === 'platformAdmin' ? { platform_role: 'platform_admin' } : {})
+      const target = await makeUser(t)
+      await t.deps.db.kysely.insertInto('memberships').values([
+        { user_id: caller.id, school_id: schoolId, role: seed.actor === 'schoolAdmin' ? 'school_admin' : 'learner', created_at: now },
+        { user_id: target.id, school_id: schoolId, role: 'learner', created_at: now },
+      ]).execute()
+      const headers = seed.actor === 'anonymous' ? actors.anonymous!.headers : await session(caller.email)
+      const url = route.url.replace(':schoolId', schoolId).replace(':userId', target.id)
+      const res = await t.app.inject({ method: route.method as 'POST', url, headers, payload: seed.body })
+      const code = res.statusCode >= 400 ? res.json<{ code: string }>().code : undefined
+      expect(code, `${route.key} → ${res.statusCode} ${res.body.slice(0, 200)}`).not.toBeOneOf(['request.invalid', ...POLICY_DENIALS])
+    }
+  }, 60_000)
+})
