@@ -34,6 +34,10 @@ async function seed() {
   const session = await signin(t, user.email, user.password, { 'user-agent': `agent ${CANARY}` })
   const { key } = await t.deps.identity.apiKeys.create(user.id, { name: `key ${CANARY}`, scopes: ['read'] })
   await db.insertInto('mail_outbox').values({ id: randomUUID(), to_address: user.email, subject: `Hello ${CANARY}`, body: `body ${CANARY}`, created_at: now }).execute()
+  // As if they had signed up under 13 and a parent had agreed.
+  await db.insertInto('parental_consents').values({
+    user_id: user.id, parent_email: `parent-${CANARY.toLowerCase()}@example.org`, status: 'granted', token_hash: null, requested_at: now, expires_at: now, decided_at: now,
+  }).execute()
   const staffSession = await signin(t, staff.email, staff.password)
   expect((await t.app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/members/${user.id}`, headers: { cookie: staffSession.cookie } })).statusCode).toBe(200)
   return { user, session, key, schoolId, staff }
@@ -51,6 +55,7 @@ describe('GET /me/export', () => {
     expect(data.memberships).toHaveLength(1)
     expect(data.apiKeys).toHaveLength(1)
     expect(data.accessLog.readsOfMyRecord).toHaveLength(1)
+    expect(res.json().parentalConsent).toMatchObject({ parentEmail: `parent-${CANARY.toLowerCase()}@example.org`, status: 'granted' })
     expect(res.body).not.toMatch(/password_?hash|key_?hash|id_?hash|\$argon2/i)
     expect(res.body).not.toContain(`body ${CANARY}`)
     expect(res.body).not.toContain(session.token)
@@ -78,7 +83,10 @@ describe('DELETE /me', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session.cookie } })).statusCode).toBe(401)
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401)
     const db = t.deps.db.kysely
-    for (const table of ['users', 'sessions', 'api_keys', 'auth_tokens', 'memberships', 'mail_outbox', 'invitations', 'access_log', 'schools']) {
+    // Every table in the schema, so a table added later is checked without anyone remembering to.
+    const tables = (await db.introspection.getTables()).map((table) => table.name)
+    expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'api_keys', 'auth_tokens', 'memberships', 'mail_outbox', 'invitations', 'access_log', 'parental_consents']))
+    for (const table of tables) {
       const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
       const text = JSON.stringify(rows)
       expect(text, table).not.toContain(CANARY)
