@@ -6,6 +6,9 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { accountRoutes } from '../web/account/account-routes.js'
+import { loadScript, loadStylesheet, loadTokenScript } from '../web/assets.js'
+import { installFormBodies } from '../web/forms/form-body.js'
 import { webRoutes } from '../web/web.routes.js'
 import type { Deps } from './deps.js'
 import { careerRoutes } from './modules/careers/index.js'
@@ -36,6 +39,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   installProblemHandlers(app)
   installSecurityHeaders(app, { hsts: deps.config.production })
+  // Before the authentication hook: it reads a page form's hidden CSRF field (see form-body.ts).
+  installFormBodies(app)
   installAuthentication(app, deps.identity)
   installAccessControl(app, deps.db.kysely)
   installQuerySurface(app) // after the policy hook: its per-route check runs once access is decided
@@ -79,6 +84,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(consentRoutes, { identity: deps.identity, db: deps.db.kysely })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
-  await app.register(webRoutes, { careers: deps.careers, search: deps.search, explore: deps.explore })
+  const stylesheet = loadStylesheet()
+  const script = loadScript()
+  await app.register(webRoutes, { careers: deps.careers, search: deps.search, explore: deps.explore, stylesheet, script })
+  await app.register(accountRoutes, {
+    identity: deps.identity, schools: deps.schools, db: deps.db.kysely,
+    assets: { stylesheet: stylesheet.href, script: script.href }, tokenScript: loadTokenScript(),
+  })
   return app
 }

@@ -9,11 +9,24 @@ import { BROWSE_HREF, COMPARE_HREF, SEARCH_HREF } from '../links.js'
 /** The versioned stylesheet URL alone, or with the search script's (tests render pages without it). */
 export type PageAssets = string | { stylesheet: string; script: string }
 
+/**
+ * The account links in the header. Pages served from the shared page cache are the same bytes for
+ * everyone, so they carry `generic` (one "Your account" link, which signs anonymous visitors in
+ * first); personal pages, rendered per request and never cached, say who is signed in.
+ */
+export type HeaderAccount =
+  | { kind: 'generic' }
+  | { kind: 'anonymous'; next?: string }
+  | { kind: 'user'; csrfToken: string; platformAdmin: boolean }
+
 export interface DocumentProps {
   title: string
   description: string
   assets: PageAssets
   children: ReactNode
+  account?: HeaderAccount
+  /** Another script under /assets this page needs (besides the search suggestions). */
+  extraScript?: string
 }
 
 const NAV_LINKS: readonly { href: string; text: string }[] = [
@@ -52,7 +65,55 @@ function HeaderSearch() {
   )
 }
 
-export function Document({ title, description, assets, children }: DocumentProps) {
+function AccountNav({ account }: { account: HeaderAccount }) {
+  switch (account.kind) {
+    case 'generic':
+      return (
+        <ul className="account-nav">
+          <li>
+            <a href="/account">Your account</a>
+          </li>
+        </ul>
+      )
+    case 'anonymous': {
+      const query = account.next ? `?next=${encodeURIComponent(account.next)}` : ''
+      return (
+        <ul className="account-nav">
+          <li>
+            <a href={`/sign-in${query}`}>Sign in</a>
+          </li>
+          <li>
+            <a href={`/sign-up${query}`}>Create an account</a>
+          </li>
+        </ul>
+      )
+    }
+    case 'user':
+      return (
+        <ul className="account-nav">
+          {account.platformAdmin ? (
+            <li>
+              <a href="/operator/outbox">Outbox</a>
+            </li>
+          ) : null}
+          <li>
+            <a href="/schools">Schools</a>
+          </li>
+          <li>
+            <a href="/account">Account</a>
+          </li>
+          <li>
+            <form method="post" action="/sign-out" className="sign-out">
+              <input type="hidden" name="_csrf" value={account.csrfToken} />
+              <button type="submit">Sign out</button>
+            </form>
+          </li>
+        </ul>
+      )
+  }
+}
+
+export function Document({ title, description, assets, children, account = { kind: 'generic' }, extraScript }: DocumentProps) {
   const { stylesheet, script } = typeof assets === 'string' ? { stylesheet: assets, script: null } : assets
   return (
     <html lang="en">
@@ -66,6 +127,7 @@ export function Document({ title, description, assets, children }: DocumentProps
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={stylesheet} />
         {script ? <script src={script} defer /> : null}
+        {extraScript ? <script src={extraScript} defer /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -80,6 +142,9 @@ export function Document({ title, description, assets, children }: DocumentProps
               <NavLinks className="site-nav" />
             </nav>
             <HeaderSearch />
+            <nav aria-label="Account">
+              <AccountNav account={account} />
+            </nav>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="wrap">

@@ -7,4 +7,6 @@ export { installAccessControl, accessDenied, routeOperations, type RouteOperatio
 export { createSchoolsService, type SchoolsService } from './schools.service.js'
 export { schoolRoutes } from './schools.routes.js'
 export { consentRoutes } from './consent.routes.js'
-export { accountDataRoutes, exportAccount, deleteAccount } from './account-data.js'
+export { accountDataRoutes, exportAccount, deleteAccount, deleteAccountWithPassword } from './account-data.js'
+export { redeemThrottled } from './redeem.js'
+export type { SchoolView, MemberView, InvitationView, AccessLogView } from './schools.service.js'
