@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { accountRoutes } from '../web/account/account-routes.js'
-import { loadScript, loadStylesheet, loadTokenScript } from '../web/assets.js'
+import { loadScript, loadStylesheet } from '../web/assets.js'
 import { installFormBodies } from '../web/forms/form-body.js'
 import { webRoutes } from '../web/web.routes.js'
 import type { Deps } from './deps.js'
@@ -89,7 +89,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(webRoutes, { careers: deps.careers, search: deps.search, explore: deps.explore, stylesheet, script })
   await app.register(accountRoutes, {
     identity: deps.identity, schools: deps.schools, db: deps.db.kysely,
-    assets: { stylesheet: stylesheet.href, script: script.href }, tokenScript: loadTokenScript(),
+    assets: { stylesheet: stylesheet.href, script: script.href },
   })
   return app
 }

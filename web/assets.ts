@@ -17,7 +17,6 @@ export type Stylesheet = Asset
 
 export const STYLESHEET_PATH = '/assets/pathways.css'
 export const SCRIPT_PATH = '/assets/search.js'
-export const TOKEN_SCRIPT_PATH = '/assets/token-from-link.js'
 
 // From source (tsx, vitest) the files sit beside this module; the compiled build (dist/web/) does not
 // copy them, so fall back to the source folder the package ships.
@@ -37,6 +36,3 @@ export const stylesheetFrom = (body: string): Stylesheet => assetFrom(STYLESHEET
 
 export const loadScript = (): Asset => scriptFrom(readAsset('search.js'))
 export const scriptFrom = (body: string): Asset => assetFrom(SCRIPT_PATH, body)
-
-/** Copies a mailed link's #token into the confirm-email and reset-password forms. */
-export const loadTokenScript = (): Asset => assetFrom(TOKEN_SCRIPT_PATH, readAsset('token-from-link.js'))

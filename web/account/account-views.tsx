@@ -14,6 +14,7 @@ const NOTICES: Record<string, string> = {
   password: 'Your password has changed.',
   'session-ended': 'That session has been signed out.',
   'key-revoked': 'The API key has been revoked; it stops working at once.',
+  'consent-resent': 'If your parent or guardian still has to agree, we sent them the link again.',
 }
 
 function DoneNotice({ done }: { done: string | undefined }) {
@@ -21,7 +22,7 @@ function DoneNotice({ done }: { done: string | undefined }) {
   return message ? <Notice>{message}</Notice> : null
 }
 
-export function ProfileView({ me, done }: { me: Me; done?: string }) {
+export function ProfileView({ me, done, csrf }: { me: Me; done?: string; csrf?: string }) {
   return (
     <>
       <h1>Your account</h1>
@@ -34,7 +35,13 @@ export function ProfileView({ me, done }: { me: Me; done?: string }) {
           ...(me.platformRole === 'platform_admin' ? [['Platform role', 'Platform administrator'] as [string, string]] : []),
         ]}
       />
-      {me.emailVerified ? null : <p>Open the link in the message we sent to confirm your address.</p>}
+      {me.emailVerified ? null : <p>Open the link in the message we sent to confirm your address, or <a href="/verify-email/resend">get a new link</a>.</p>}
+      {me.parentalConsent === 'pending' ? (
+        <div className="notice">
+          <p>We are waiting for your parent or guardian to agree. Until then you cannot join a school, create API keys or download your data.</p>
+          <ButtonForm action="/account/parental-consent/resend" csrf={csrf} label="Send them the link again" />
+        </div>
+      ) : null}
       <h2>Your schools</h2>
       {me.memberships.length === 0 ? (
         <p>

@@ -13,7 +13,7 @@ import { errorsFromAppError, fieldError, formError, hasErrors, mergeErrors, NO_E
 import { AccessLogPage, ApiKeysView, DeleteView, NewKeyView, PasswordView, ProfileView, SessionsView, type KeyFormValues } from './account-views.js'
 import { csrfOf, seeOther, sendPage, type AccountPagesOptions } from './page-kit.js'
 
-type Operation = 'me.manage' | 'me.delete' | 'me.access_log.read'
+type Operation = 'me.manage' | 'me.delete' | 'me.access_log.read' | 'me.api_keys.create' | 'me.consent.resend'
 const page = (operation: Operation) => ({ schema: { hide: true }, config: { operation } })
 const form = (operation: Operation) => ({ schema: { hide: true }, config: { operation, form: true as const } })
 
@@ -33,7 +33,16 @@ export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
   }
 
   app.get<Done>('/account', page('me.manage'), async (req, reply) =>
-    sendPage(req, reply, options, { title: 'Your account', body: <ProfileView me={await me(req)} done={req.query.done} /> }))
+    sendPage(req, reply, options, { title: 'Your account', body: <ProfileView me={await me(req)} done={req.query.done} csrf={csrf(req)} /> }))
+
+  app.post('/account/parental-consent/resend', form('me.consent.resend'), async (req, reply) => {
+    const mine = await me(req)
+    if (mine.parentalConsent === 'pending') {
+      await identity.consent.resend(mine.id, mine.displayName)
+      requestContext(req).audit('consent.resent', { actorId: mine.id })
+    }
+    return seeOther(reply, '/account?done=consent-resent')
+  })
 
   // --- password ---
   const passwordPage = (req: FastifyRequest, reply: FastifyReply, errors: FormErrors, status = 400, done?: string) =>
@@ -96,7 +105,7 @@ export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
 
   app.get<Done>('/account/api-keys', page('me.manage'), async (req, reply) => keysPage(req, reply, {}, NO_ERRORS, 200, req.query.done))
 
-  app.post('/account/api-keys', form('me.manage'), async (req, reply) => {
+  app.post('/account/api-keys', form('me.api_keys.create'), async (req, reply) => {
     const actor = requireUser(req.actor)
     const body = formOf(req)
     const values: KeyFormValues = { name: text(body, 'name'), scopes: all(body, 'scopes'), schoolId: text(body, 'schoolId'), expiresInDays: text(body, 'expiresInDays') }

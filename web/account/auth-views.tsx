@@ -9,7 +9,7 @@ type Values = Readonly<Record<string, string>>
 
 export const PASSWORD_HINT = 'At least 8 characters. Any characters you like, spaces and emoji included — no rules about capitals, digits or symbols. A long phrase is easy to remember and hard to guess. Very common passwords, and your own email address or name, are refused.'
 
-const SIGN_UP_LABELS = { email: 'Email address', displayName: 'Your name', password: 'Password' }
+const SIGN_UP_LABELS = { email: 'Email address', displayName: 'Your name', password: 'Password', birthDate: 'Date of birth', parentEmail: 'Parent or guardian’s email address' }
 
 function NextField({ next }: { next: string | undefined }) {
   return next ? <input type="hidden" name="next" value={next} /> : null
@@ -29,6 +29,12 @@ export function SignUpView({ values, errors, csrf, next }: { values: Values; err
         <Field form="sign-up" name="email" type="email" label={SIGN_UP_LABELS.email} errors={errors} value={values.email} autoComplete="email" maxLength={254} />
         <Field form="sign-up" name="displayName" label={SIGN_UP_LABELS.displayName} hint="How Pathways and your school will address you." errors={errors} value={values.displayName} autoComplete="name" maxLength={100} />
         <Field form="sign-up" name="password" type="password" label={SIGN_UP_LABELS.password} hint={PASSWORD_HINT} errors={errors} autoComplete="new-password" />
+        <fieldset>
+          <legend>If you are under 13</legend>
+          <p className="field-hint">A parent or guardian must agree before you can join a school, create API keys or download your data. We use the date only to work out your age on the day; it is not stored.</p>
+          <Field form="sign-up" name="birthDate" type="date" label={`${SIGN_UP_LABELS.birthDate} (optional)`} hint="For example 2014-05-27." errors={errors} value={values.birthDate} autoComplete="bday" required={false} />
+          <Field form="sign-up" name="parentEmail" type="email" label={`${SIGN_UP_LABELS.parentEmail} (under 13 only)`} hint="We will send them a link to agree or refuse." errors={errors} value={values.parentEmail} required={false} maxLength={254} />
+        </fieldset>
         <button type="submit">Create account</button>
       </form>
       <p>
@@ -118,7 +124,7 @@ function TokenField({ form, token, errors }: { form: string; token: string; erro
       form={form}
       name="token"
       label="Code from the link"
-      hint="If this box is empty, copy the part of the link in your email after “#token=” and paste it here."
+      hint="If this box is empty, copy the part of the link in your email after “token=” and paste it here."
       errors={errors}
       value={token}
       autoComplete="off"
@@ -157,6 +163,9 @@ export function VerifyView({ token, errors, csrf }: { token: string; errors: For
         <TokenField form="verify" token={token} errors={errors} />
         <button type="submit">Confirm my email address</button>
       </form>
+      <p>
+        Link expired? <a href="/verify-email/resend">Get a new one</a>.
+      </p>
     </>
   )
 }

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { clearSessionCookie, presentedSessionToken, requestContext, setSessionCookie } from '../../server/modules/identity/index.js'
 import { AppError } from '../../server/platform/http/errors.js'
 import { formOf, text } from '../forms/form-body.js'
-import { errorsFromAppError, formError, hasErrors, NO_ERRORS, required, waitWords, type FormErrors } from '../forms/form-errors.js'
+import { errorsFromAppError, fieldError, formError, hasErrors, NO_ERRORS, required, waitWords, type FormErrors } from '../forms/form-errors.js'
 import { safeNext } from '../forms/next-path.js'
 import { DeletedView, ForgotSentView, ForgotView, ResetView, SignInView, SignUpSentView, SignUpView, VerifyView } from './auth-views.js'
 import { csrfOf, seeOther, sendPage, type AccountPagesOptions } from './page-kit.js'
@@ -33,14 +33,14 @@ export const authPages: FastifyPluginAsync<AccountPagesOptions> = async (app, op
   const { accounts, signin, sessions } = options.identity
   const csrf = (request: FastifyRequest) => csrfOf(request, options.identity)
 
-  const signUpPage = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FormErrors, next?: string) =>
-    sendPage(req, reply, options, { title: 'Create an account', status: hasErrors(errors) ? 400 : 200, body: <SignUpView values={values} errors={errors} csrf={csrf(req)} next={next} /> })
+  const signUpPage = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FormErrors, next?: string, status = 400) =>
+    sendPage(req, reply, options, { title: 'Create an account', status: hasErrors(errors) ? status : 200, body: <SignUpView values={values} errors={errors} csrf={csrf(req)} next={next} /> })
 
   app.get<Query>('/sign-up', PAGE, async (req, reply) => signUpPage(req, reply, {}, NO_ERRORS, nextParam(req.query.next)))
 
   app.post('/sign-up', FORM, async (req, reply) => {
     const form = formOf(req)
-    const values = { email: text(form, 'email'), displayName: text(form, 'displayName'), password: text(form, 'password') }
+    const values = { email: text(form, 'email'), displayName: text(form, 'displayName'), password: text(form, 'password'), birthDate: text(form, 'birthDate').trim(), parentEmail: text(form, 'parentEmail').trim() }
     const next = nextParam(text(form, 'next'))
     const errors = required(values, [
       { name: 'email', label: 'your email address', max: 254 },
@@ -48,10 +48,19 @@ export const authPages: FastifyPluginAsync<AccountPagesOptions> = async (app, op
       { name: 'password', label: 'a password', max: 4096 },
     ])
     if (hasErrors(errors)) return signUpPage(req, reply, values, errors, next)
+    if (values.birthDate.length > 10) return signUpPage(req, reply, values, fieldError('birthDate', 'Write the date as YYYY-MM-DD.'), next)
     try {
-      await accounts.signup(values, requestContext(req))
+      await accounts.signup({
+        email: values.email, password: values.password, displayName: values.displayName,
+        ...(values.birthDate ? { birthDate: values.birthDate } : {}), ...(values.parentEmail ? { parentEmail: values.parentEmail } : {}),
+      }, requestContext(req))
     } catch (error) {
-      return signUpPage(req, reply, values, refusal(error, ['email', 'displayName', 'password']), next)
+      if (error instanceof AppError && error.status === 429) {
+        const seconds = Number(error.extensions.retryAfter ?? 60)
+        reply.header('retry-after', String(seconds))
+        return signUpPage(req, reply, values, formError(`${error.message} Try again in ${waitWords(seconds)}.`), next, 429)
+      }
+      return signUpPage(req, reply, values, refusal(error, ['email', 'displayName', 'password', 'birthDate', 'parentEmail']), next)
     }
     return seeOther(reply, next ? `/sign-up/sent?next=${encodeURIComponent(next)}` : '/sign-up/sent')
   })
@@ -111,13 +120,10 @@ export const authPages: FastifyPluginAsync<AccountPagesOptions> = async (app, op
   app.get('/forgot-password/sent', PAGE, async (req, reply) => sendPage(req, reply, options, { title: 'Check your inbox', body: <ForgotSentView /> }))
 
   const resetPage = (req: FastifyRequest, reply: FastifyReply, token: string, errors: FormErrors) =>
-    sendPage(req, reply, options, { title: 'Choose a new password', status: hasErrors(errors) ? 400 : 200, tokenScript: true, body: <ResetView token={token} errors={errors} csrf={csrf(req)} /> })
+    sendPage(req, reply, options, { title: 'Choose a new password', status: hasErrors(errors) ? 400 : 200, body: <ResetView token={token} errors={errors} csrf={csrf(req)} /> })
 
-  // The mailed link is /account/reset-password#token=…; the fragment never reaches the server, so
-  // the token script copies it into the form. /reset-password?token=… works without the script.
-  for (const path of ['/reset-password', '/account/reset-password']) {
-    app.get<Query>(path, PAGE, async (req, reply) => resetPage(req, reply, tokenParam(req.query.token), NO_ERRORS))
-  }
+  // The mailed link: /reset-password?token=… (the token is redacted from request logs).
+  app.get<Query>('/reset-password', PAGE, async (req, reply) => resetPage(req, reply, tokenParam(req.query.token), NO_ERRORS))
 
   app.post('/reset-password', FORM, async (req, reply) => {
     const form = formOf(req)
@@ -135,12 +141,10 @@ export const authPages: FastifyPluginAsync<AccountPagesOptions> = async (app, op
   })
 
   const verifyPage = (req: FastifyRequest, reply: FastifyReply, token: string, errors: FormErrors) =>
-    sendPage(req, reply, options, { title: 'Confirm your email address', status: hasErrors(errors) ? 400 : 200, tokenScript: true, body: <VerifyView token={token} errors={errors} csrf={csrf(req)} /> })
+    sendPage(req, reply, options, { title: 'Confirm your email address', status: hasErrors(errors) ? 400 : 200, body: <VerifyView token={token} errors={errors} csrf={csrf(req)} /> })
 
-  // GET only shows the button; confirming is the POST.
-  for (const path of ['/verify-email', '/account/verify-email']) {
-    app.get<Query>(path, PAGE, async (req, reply) => verifyPage(req, reply, tokenParam(req.query.token), NO_ERRORS))
-  }
+  // The mailed link: /verify-email?token=…. GET only shows the button; confirming is the POST.
+  app.get<Query>('/verify-email', PAGE, async (req, reply) => verifyPage(req, reply, tokenParam(req.query.token), NO_ERRORS))
 
   app.post('/verify-email', FORM, async (req, reply) => {
     const token = text(formOf(req), 'token').trim()

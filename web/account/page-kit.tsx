@@ -21,8 +21,6 @@ export interface AccountPagesOptions {
   schools: SchoolsService
   db: Kysely<Database>
   assets: Exclude<PageAssets, string>
-  /** The token-from-link script's versioned URL (account-assets.ts). */
-  tokenScript: string
 }
 
 export const SITE = 'Pathways'
@@ -43,8 +41,6 @@ export interface PageSpec {
   title: string
   body: ReactNode
   status?: number
-  /** Adds the script that reads a token from the link's #fragment. */
-  tokenScript?: boolean
 }
 
 /** Renders and sends a personal page: never stored by the browser or a shared cache. */
@@ -55,7 +51,6 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, options: 
       description={spec.title}
       assets={options.assets}
       account={headerFor(request, options.identity)}
-      {...(spec.tokenScript ? { extraScript: options.tokenScript } : {})}
     >
       {spec.body}
     </Document>,
@@ -130,6 +125,7 @@ export function installPageErrors(scope: FastifyInstance, options: AccountPagesO
       request.log.error({ err: error }, 'unhandled error on a page')
       return sendErrorPage(request, reply, options, 500)
     }
-    return sendErrorPage(request, reply, options, ERROR_PAGES[status] ? status : 400)
+    const detail = error instanceof AppError && status === 403 && error.code !== 'access.denied' ? error.message : undefined
+    return sendErrorPage(request, reply, options, ERROR_PAGES[status] ? status : 400, detail)
   })
 }

@@ -25,8 +25,6 @@ export interface DocumentProps {
   assets: PageAssets
   children: ReactNode
   account?: HeaderAccount
-  /** Another script under /assets this page needs (besides the search suggestions). */
-  extraScript?: string
 }
 
 const NAV_LINKS: readonly { href: string; text: string }[] = [
@@ -113,7 +111,7 @@ function AccountNav({ account }: { account: HeaderAccount }) {
   }
 }
 
-export function Document({ title, description, assets, children, account = { kind: 'generic' }, extraScript }: DocumentProps) {
+export function Document({ title, description, assets, children, account = { kind: 'generic' } }: DocumentProps) {
   const { stylesheet, script } = typeof assets === 'string' ? { stylesheet: assets, script: null } : assets
   return (
     <html lang="en">
@@ -127,7 +125,6 @@ export function Document({ title, description, assets, children, account = { kin
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={stylesheet} />
         {script ? <script src={script} defer /> : null}
-        {extraScript ? <script src={extraScript} defer /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">
