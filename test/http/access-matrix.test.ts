@@ -1,15 +1,20 @@
 /**
  * The authorisation matrix (SECURITY.md Z1/Z2), generated from the app's route table: every route
- * with a non-public operation × every actor fixture × objects of someone else in the same school and
- * objects of another school. The oracle is the policy table itself, read by a separate evaluator
- * here; any allow the oracle does not expect fails. Then a cross-school canary crawl (Z3).
+ * with a non-public operation (API and pages) × every actor fixture × objects of someone else in the
+ * same school and objects of another school. The oracle is the policy table itself, read by a
+ * separate evaluator here; any allow the oracle does not expect fails, and every denied write must
+ * leave every table as it was. Then every public route, anonymously and as a learner: no one else's
+ * personal data, and anonymous writes change nothing. Then a cross-school canary crawl (Z3).
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POLICY, routeOperations, type Rule, type SchoolRole } from '../../server/modules/access/index.js'
 import { browser, createAuthTestApp, makeUser, signin, type AuthTestApp, type Session } from '../support/auth.js'
+import { changedTables, dumpDatabase } from '../support/db-dump.js'
 
 const CANARY = 'CANARYzq7x'
+/** In the names of the people of school 1 and the platform admin, to spot personal data on public routes. */
+const PERSONAL = 'PERSONALvk3w'
 
 interface Fixture {
   name: string
@@ -27,6 +32,7 @@ const school1 = randomUUID()
 const school2 = randomUUID()
 const fixtures: Fixture[] = []
 const ids: Record<string, string> = {}
+const emails: Record<string, string> = {}
 let invitation2 = ''
 
 /** The oracle: what the policy table says, evaluated independently of the hook's code. */
@@ -59,6 +65,30 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/me/api-keys': { name: 'k', scopes: ['read'] },
 }
 
+/**
+ * The request for a route: API writes send their JSON body with the session's CSRF header; page
+ * forms (outside /api) send a URL-encoded body with the token in the hidden `_csrf` field, as a
+ * browser without JavaScript would.
+ */
+function request(route: { method: string; url: string }, f: Fixture, write: boolean): { headers: Record<string, string>; payload?: string | object } {
+  const headers = f.headers(write)
+  if (!write) return { headers }
+  const body = BODIES[`${route.method} ${route.url}`]
+  if (route.url.startsWith('/api/')) return { headers, ...(body ? { payload: body as object } : {}) }
+  const { 'x-csrf-token': csrf, ...rest } = headers
+  const form = new URLSearchParams({ ...(csrf ? { _csrf: csrf } : {}), ...(PAGE_FORMS[route.url] ?? {}) })
+  return { headers: { ...rest, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() }
+}
+
+/** A page's answer to an anonymous caller: 303 to the sign-in page. */
+const signInRedirect = (res: { statusCode: number; headers: Record<string, unknown> }) =>
+  res.statusCode === 303 && /^\/sign-?in\b/.test(String(res.headers.location ?? ''))
+
+/** Form fields of the page forms that need some (the rest post only their CSRF field). */
+const PAGE_FORMS: Record<string, Record<string, string>> = {
+  '/schools/:schoolId/members/:userId/role': { role: 'learner' },
+}
+
 beforeAll(async () => {
   t = await createAuthTestApp()
   const db = t.deps.db.kysely
@@ -77,9 +107,10 @@ beforeAll(async () => {
     const inTwo = school === school2
     const user = await makeUser(t, {
       platform_role: platform ? 'platform_admin' : 'user',
-      ...(inTwo ? { display_name: `${name} ${CANARY}`, email: `${name.toLowerCase()}-${CANARY.toLowerCase()}@example.org` } : {}),
+      ...(inTwo ? { display_name: `${name} ${CANARY}`, email: `${name.toLowerCase()}-${CANARY.toLowerCase()}@example.org` } : { display_name: `${name} ${PERSONAL}` }),
     })
     ids[name] = user.id
+    emails[name] = user.email
     if (school && role) await db.insertInto('memberships').values({ user_id: user.id, school_id: school, role, created_at: now }).execute()
     sessions[name] = await signin(t, user.email, user.password)
     fixtures.push({
@@ -121,8 +152,9 @@ describe('the policy table', () => {
 
 describe('authorisation matrix', () => {
   it('allows nothing the policy table does not allow (every non-public route × actor × foreign objects)', async () => {
-    const routes = routeOperations(t.app).filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/v1/') && r.operation !== 'public')
+    const routes = routeOperations(t.app).filter((r) => r.method !== 'HEAD' && r.operation !== 'public')
     let checks = 0
+    let deniedWrites = 0
     const unexpected: string[] = []
     for (const route of routes) {
       const rule: Rule = POLICY[route.operation as keyof typeof POLICY]
@@ -136,22 +168,34 @@ describe('authorisation matrix', () => {
             if (route.url.includes(':userId') && userId === undefined) continue
             const allowed = expectAllowed(rule, f, route.method, schoolId, userId)
             const write = route.method !== 'GET'
+            // A page form has no object id to aim at nothing (sign out everywhere would end the fixtures' sessions):
+            // only its denials are checked.
+            if (allowed && write && !route.url.startsWith('/api/')) continue
             // An allowed write goes to an object that does not exist, so the fixtures stay as they are.
             const target = allowed && write ? randomUUID() : userId
             const url = route.url
               .replace(':schoolId', schoolId ?? '')
               .replace(':userId', target ?? '')
               .replace(':id', allowed && write ? randomUUID() : invitation2)
-            const res = await t.app.inject({ method: route.method as 'GET', url, headers: f.headers(write), ...(write && BODIES[`${route.method} ${route.url}`] ? { payload: BODIES[`${route.method} ${route.url}`] as object } : {}) })
+            const before = write && !allowed ? await dumpDatabase(t.deps.db.kysely) : undefined
+            const res = await t.app.inject({ method: route.method as 'GET', url, ...request(route, f, write) })
             checks++
             const what = `${f.name} ${route.method} ${route.url} school=${schoolId === school1 ? 1 : schoolId === school2 ? 2 : '-'} → ${res.statusCode} ${res.body.slice(0, 120)}`
+            if (before) {
+              deniedWrites++
+              const changed = changedTables(before, await dumpDatabase(t.deps.db.kysely))
+              if (changed.length > 0) unexpected.push(`denied write changed ${changed.join(', ')}: ${what}`)
+            }
             if (allowed) {
-              const code = res.statusCode >= 400 ? res.json<{ code?: string }>().code : undefined
+              const code = res.statusCode >= 400 ? problemCode(res.body) : undefined
               if (code === 'auth.required' || code === 'access.denied' || code === 'auth.session_required') unexpected.push(`unexpected deny: ${what}`)
               continue
             }
-            if (res.statusCode < 400) unexpected.push(`UNEXPECTED ALLOW: ${what}`)
-            else if (f.kind === 'anonymous' && res.statusCode !== 401) unexpected.push(`anonymous not 401: ${what}`)
+            const page = !route.url.startsWith('/api/')
+            if (res.statusCode < 400 && !signInRedirect(res)) unexpected.push(`UNEXPECTED ALLOW: ${what}`)
+            else if (signInRedirect(res)) {
+              if (!page || f.kind !== 'anonymous') unexpected.push(`sent to sign in: ${what}`)
+            } else if (f.kind === 'anonymous' && res.statusCode !== 401) unexpected.push(`anonymous not 401: ${what}`)
             else if (![401, 403, 404].includes(res.statusCode)) unexpected.push(`denied with ${res.statusCode}: ${what}`)
             else if (rule.tenant === 'school' && f.kind !== 'anonymous' && schoolId && !f.roles[schoolId] && !(f.kind === 'user' && f.platformAdmin) && res.statusCode !== 404) {
               unexpected.push(`another school's object not hidden (404): ${what}`)
@@ -160,10 +204,77 @@ describe('authorisation matrix', () => {
         }
       }
     }
-    process.stdout.write(`authorisation matrix: ${fixtures.length} actors × ${routes.length} operations (routes) = ${checks} access checks, ${unexpected.filter((u) => u.startsWith('UNEXPECTED ALLOW')).length} unexpected allows` + '\n')
+    process.stdout.write(`authorisation matrix: ${fixtures.length} actors × ${routes.length} operations (routes) = ${checks} access checks, ${unexpected.filter((u) => u.startsWith('UNEXPECTED ALLOW')).length} unexpected allows, ${deniedWrites} denied writes with every table unchanged (${routes.filter((r) => !r.url.startsWith('/api/')).length} of the routes are pages)` + '\n')
     expect(unexpected).toEqual([])
     expect(checks).toBeGreaterThan(200)
+    expect(deniedWrites).toBeGreaterThan(50)
   }, 300_000)
+})
+
+/** The problem+json code of an answer; pages answer HTML, whose status alone counts. */
+function problemCode(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { code?: string }).code
+  } catch {
+    return undefined
+  }
+}
+
+/** Addresses of public routes that reach real objects of the small test catalog. */
+function publicAddress(url: string): string {
+  const id = url.includes('skills') ? 'sql' : url.includes('credentials') ? 'acme-sql-certificate' : url.includes('resources') ? 'sql-basics' : randomUUID()
+  return url
+    .replace(':slug', 'data-clerk').replace(':system', 'pathways').replace(':code', url.includes('interests') ? 'C' : 'administration')
+    .replace(':id', id).replace(':schoolId', school1).replace(':userId', ids.learnerA!)
+    .replace('*', url.startsWith('/docs') ? 'static/index.html' : url.includes('fields') ? 'administration' : '43-9021')
+}
+
+/** Public writes that may succeed for an anonymous caller with an empty body: they change nothing. */
+const ANONYMOUS_WRITES_OK = new Set(['POST /api/v1/auth/signout'])
+
+describe('public routes', () => {
+  it('show no one\'s personal data to anonymous callers or to another signed-in person, and anonymous writes with an empty body change nothing', async () => {
+    const seen = new Set<string>()
+    const routes = routeOperations(t.app).filter((r) => r.method !== 'HEAD' && r.operation === 'public' && !seen.has(`${r.method} ${r.url}`) && seen.add(`${r.method} ${r.url}`))
+    const learnerA = fixtures.find((f) => f.name === 'learnerA')!
+    const othersOf = (viewer: string | undefined) => [
+      CANARY, ...Object.entries(ids).filter(([name]) => name !== viewer).flatMap(([name, id]) => [id, emails[name]!, `${name} ${PERSONAL}`]),
+    ]
+    let reads = 0
+    let writes = 0
+    const problems: string[] = []
+    for (const route of routes) {
+      const url = publicAddress(route.url)
+      if (route.method === 'GET') {
+        for (const [viewer, headers] of [[undefined, {}], ['learnerA', learnerA.headers(false)]] as const) {
+          const res = await t.app.inject({ method: 'GET', url, headers })
+          reads++
+          const what = `${viewer ?? 'anonymous'} GET ${route.url} → ${res.statusCode}`
+          if (res.statusCode >= 500) problems.push(`5xx: ${what}`)
+          const leaked = othersOf(viewer).filter((marker) => res.body.includes(marker))
+          if (leaked.length > 0) problems.push(`personal data (${leaked.join(', ')}): ${what}`)
+        }
+        continue
+      }
+      const before = await dumpDatabase(t.deps.db.kysely)
+      const res = await t.app.inject({ method: route.method as 'POST', url, headers: { 'sec-fetch-site': 'same-origin' }, payload: {} })
+      writes++
+      const what = `anonymous ${route.method} ${route.url} {} → ${res.statusCode} ${res.body.slice(0, 120)}`
+      const changed = changedTables(before, await dumpDatabase(t.deps.db.kysely))
+      if (changed.length > 0) problems.push(`changed ${changed.join(', ')}: ${what}`)
+      if (res.statusCode >= 500) problems.push(`5xx: ${what}`)
+      if (res.statusCode < 300 && !ANONYMOUS_WRITES_OK.has(`${route.method} ${route.url}`)) problems.push(`anonymous write allowed: ${what}`)
+    }
+    process.stdout.write(`public routes: ${reads} reads (anonymous and as a learner) and ${writes} anonymous writes over ${routes.length} public routes, ${problems.length} problems` + '\n')
+    expect(problems).toEqual([])
+    expect(reads).toBeGreaterThan(40)
+    expect(writes).toBeGreaterThan(5)
+  }, 120_000)
+
+  it('would see personal data: the learner\'s own account shows their name (the check above can fail)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: fixtures.find((f) => f.name === 'learnerA')!.headers(false) })
+    expect(res.body).toContain(`learnerA ${PERSONAL}`)
+  })
 })
 
 describe('cross-school canary crawl', () => {
