@@ -81,6 +81,7 @@ const ERROR_PAGES: Record<number, { heading: string; text: string }> = {
   403: { heading: 'You may not do this', text: 'Your account does not allow this action.' },
   404: { heading: 'Page not found', text: 'There is nothing at this address that you can see. The link may be wrong, or it may belong to a school you are not part of.' },
   405: { heading: 'This cannot be done', text: 'This page does not accept that kind of request.' },
+  409: { heading: 'This cannot be done now', text: 'The change conflicts with the current state of things.' },
   413: { heading: 'Too much was sent', text: 'The form was larger than this site accepts.' },
   415: { heading: 'This request cannot be used', text: 'Send the form from its page on this site.' },
   429: { heading: 'Too many attempts', text: 'Please wait before trying again.' },
@@ -125,7 +126,7 @@ export function installPageErrors(scope: FastifyInstance, options: AccountPagesO
       request.log.error({ err: error }, 'unhandled error on a page')
       return sendErrorPage(request, reply, options, 500)
     }
-    const detail = error instanceof AppError && status === 403 && error.code !== 'access.denied' ? error.message : undefined
+    const detail = error instanceof AppError && (status === 409 || (status === 403 && error.code !== 'access.denied')) ? error.message : undefined
     return sendErrorPage(request, reply, options, ERROR_PAGES[status] ? status : 400, detail)
   })
 }

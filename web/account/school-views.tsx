@@ -10,6 +10,8 @@ import { Facts, roleWords, When } from './display.js'
 
 export const ROLES = ['learner', 'educator', 'school_admin'] as const
 const schoolHref = (id: string, rest = ''): string => `/schools/${encodeURIComponent(id)}${rest}`
+/** "a learner", "an educator" */
+const aRole = (role: string): string => { const w = roleWords(role).toLowerCase(); return `${/^[aeiou]/.test(w) ? 'an' : 'a'} ${w}` }
 
 const NOTICES: Record<string, string> = {
   created: 'The school has been created.',
@@ -179,7 +181,7 @@ export function InvitationsView({ school, links, invitations, roles, values, err
         <ul className="item-cards">
           {invitations.map((i) => (
             <li key={i.id} className="item-card">
-              <h3 className="item-card-title">{i.kind === 'link' ? 'Link' : 'Join code'} for a {roleWords(i.role).toLowerCase()} <span className="badge">{invitationState(i, now)}</span></h3>
+              <h3 className="item-card-title">{i.kind === 'link' ? 'Link' : 'Join code'} for {aRole(i.role)} <span className="badge">{invitationState(i, now)}</span></h3>
               <Facts items={[['For', i.email ?? 'anyone with it'], ['Used', `${i.uses} of ${i.maxUses}`], ['Created', <When iso={i.createdAt} />], ['Expires', <When iso={i.expiresAt} />]]} />
               {invitationState(i, now) === 'open' && roles.includes(i.role) ? (
                 <ButtonForm action={schoolHref(school.id, `/invitations/${encodeURIComponent(i.id)}/revoke`)} csrf={csrf} label="Revoke this invitation" />
@@ -199,7 +201,7 @@ export function NewInvitationView({ school, role, link, code }: { school: School
       <div className="notice" role="status">
         <p><strong>Copy this {link ? 'link' : 'code'} now.</strong> It is shown this once; Pathways keeps only a fingerprint of it.</p>
       </div>
-      <p><label htmlFor="invitation-secret">{link ? `Invitation link for a ${roleWords(role).toLowerCase()}` : `Join code for ${roleWords(role).toLowerCase()}s`}</label></p>
+      <p><label htmlFor="invitation-secret">{link ? `Invitation link for ${aRole(role)}` : `Join code for ${roleWords(role).toLowerCase()}s`}</label></p>
       <input id="invitation-secret" className="secret" type="text" readOnly value={link ?? code ?? ''} />
       {code ? <p>People enter it at <strong>/join</strong> after signing in.</p> : null}
       <p><a href={schoolHref(school.id, '/invitations')}>Back to invitations</a></p>

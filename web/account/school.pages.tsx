@@ -87,6 +87,7 @@ export const schoolPages: FastifyPluginAsync<AccountPagesOptions> = async (app, 
   /** A refusal about one member, shown on the roster (self-demotion 409, a bad role 400). */
   const memberRefusal = (req: FastifyRequest<Member>, reply: FastifyReply, error: unknown) => {
     if (!(error instanceof AppError) || error.status === 404 || error.status >= 500) throw error
+    if (!can(req, 'school.members.list', req.params.schoolId)) throw error // someone leaving: no roster to show
     return membersPage(req as unknown as FastifyRequest<School>, reply, formError(error.message), error.status)
   }
 
@@ -104,7 +105,11 @@ export const schoolPages: FastifyPluginAsync<AccountPagesOptions> = async (app, 
 
   app.post<Member>('/schools/:schoolId/members/:userId/remove', form('school.member.remove'), async (req, reply) => {
     const { schoolId, userId } = req.params
-    await schools.removeMember(schoolId, userId)
+    try {
+      await schools.removeMember(schoolId, userId)
+    } catch (error) {
+      return memberRefusal(req, reply, error) // e.g. the school's only admin
+    }
     // Someone leaving on their own no longer sees the roster.
     return seeOther(reply, userId === requireUser(req.actor).userId ? '/schools' : schoolHref(schoolId, '/members?done=removed'))
   })
