@@ -13,6 +13,7 @@ import { webRoutes } from '../web/web.routes.js'
 import type { Deps } from './deps.js'
 import { careerRoutes } from './modules/careers/index.js'
 import { exploreRoutes } from './modules/explore/index.js'
+import { analysisRoutes } from './modules/analysis/index.js'
 import { authRoutes, installAuthentication, meRoutes } from './modules/identity/index.js'
 import { accountDataRoutes, consentRoutes, installAccessControl, schoolRoutes } from './modules/access/index.js'
 import { searchRoutes } from './modules/search/index.js'
@@ -50,6 +51,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   })
 
   await app.register(swagger, {
+    // Shared schemas (app.addSchema with an $id, e.g. Passport) keep their name under components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -63,6 +66,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         { name: 'careers', description: 'Career profiles and their sourced facts' },
         { name: 'search', description: 'One search over careers, skills, credentials and resources' },
         { name: 'browse', description: 'Careers by field hierarchy, by skill and by interest' },
+        { name: 'analysis', description: 'A passport against the catalog: gap to a career, careers ranked by fit, learning plans (stateless)' },
         { name: 'skills' }, { name: 'credentials' }, { name: 'sources' }, { name: 'health' },
         { name: 'auth', description: 'Sign-up, sign-in and -out, email verification, password reset, first-run setup' },
         { name: 'me', description: 'The signed-in account: password, API keys, sessions' },
@@ -77,6 +81,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(careerRoutes, { careers: deps.careers })
     await api.register(searchRoutes, { search: deps.search })
     await api.register(exploreRoutes, { explore: deps.explore })
+    await api.register(analysisRoutes, { analysis: deps.analysis })
     await api.register(authRoutes, { identity: deps.identity })
     await api.register(meRoutes, { identity: deps.identity })
     await api.register(schoolRoutes, { identity: deps.identity, schools: deps.schools })

@@ -7,6 +7,7 @@ import type { Config } from './config.js'
 import { createCatalogRepository, createCatalogService, type CatalogService } from './modules/catalog/index.js'
 import { createCareerService, type CareerService } from './modules/careers/index.js'
 import { createExploreService, type ExploreService } from './modules/explore/index.js'
+import { createAnalysisService, type AnalysisService } from './modules/analysis/index.js'
 import { createSearchService, type SearchService } from './modules/search/index.js'
 import { createIdentity, type Identity, type IdentityOptions } from './modules/identity/index.js'
 import { createSchoolsService, type SchoolsService } from './modules/access/index.js'
@@ -20,6 +21,8 @@ export interface Deps {
   careers: CareerService
   search: SearchService
   explore: ExploreService
+  /** Gap, matching and learning plans for a passport. */
+  analysis: AnalysisService
   identity: Identity
   /** Schools, members, invitations and the access log: one instance for the API and the pages. */
   schools: SchoolsService
@@ -37,6 +40,7 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
     config, db, catalog, careers, identity,
     search: createSearchService({ catalog, cursors }),
     explore: createExploreService({ catalog, careers, cursors }),
+    analysis: createAnalysisService({ catalog }),
     schools: createSchoolsService({ db: db.kysely, identity }),
   }
 }

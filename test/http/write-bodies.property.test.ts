@@ -34,8 +34,42 @@ interface Seed {
 const TOKEN = 'A'.repeat(21) + '_b-' + 'c'.repeat(19)
 const PASSWORD = 'correct horse battery staple'
 
+/** A passport with every optional field filled. */
+const PASSPORT = {
+  skills: [{ skill: 'python', level: 3, source: 'evidence', evidence: [{ kind: 'project', title: 'A web shop', url: 'https://example.org/shop', description: 'Flask and SQL', date: '2026-01-15' }] }],
+  credentials: [{ credential: 'some-credential', earnedOn: '2025-06-01' }],
+  targets: ['back-end-developer'],
+}
+
+/** A credential of the shape this instance issues (every optional field filled); its proof need not verify. */
+const ALIGNMENT = { type: ['Alignment'], targetName: 'Python', targetUrl: 'http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d', targetCode: 'ccd0a1d9', targetFramework: 'ESCO', targetType: 'ceasn:Competency', targetDescription: 'Python programming' }
+const CREDENTIAL = {
+  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], id: 'urn:uuid:5b1f7c0e-8a55-4a0b-9a57-2f1d7c9e0a11',
+  type: ['VerifiableCredential', 'OpenBadgeCredential'], name: 'Skills passport', description: 'A passport', validFrom: '2026-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', awardedDate: '2025-06-01T00:00:00Z',
+  issuer: { id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', type: ['Profile'], name: 'Pathways', url: 'https://pathways.example.org' },
+  credentialSubject: {
+    id: 'urn:uuid:0b6f3c1e-1111-4222-8333-444455556666', type: ['AchievementSubject'],
+    identifier: [{ type: 'IdentityObject', identityHash: 'Ada', identityType: 'name', hashed: false, salt: 'salt' }],
+    achievement: {
+      id: 'urn:pathways:achievement:skills-passport', type: ['Achievement'], name: 'Skills passport', description: 'Skills', achievementType: 'ext:SkillsPassport',
+      criteria: { id: 'https://pathways.example.org/criteria', narrative: 'Recorded' }, alignment: [ALIGNMENT],
+      resultDescription: [{ id: 'urn:pathways:passport-skill:python', type: ['ResultDescription'], name: 'Python (self-assessed)', resultType: 'PerformanceLevel', valueMin: '0', valueMax: '5', alignment: [ALIGNMENT] }],
+    },
+    result: [{ type: ['Result'], resultDescription: 'urn:pathways:passport-skill:python', value: '3', alignment: [ALIGNMENT] }],
+  },
+  evidence: [{ id: 'https://example.org/shop', type: ['Evidence'], name: 'A web shop', description: 'Flask', genre: 'Project', narrative: 'Built it' }],
+  proof: {
+    type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z', proofPurpose: 'assertionMethod',
+    verificationMethod: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKiJyq2V26rWKm8rqQ',
+  },
+}
+
 /** One valid body per write route with a body schema, and the actor the policy lets call it. */
 const SEEDS: Record<string, Seed> = {
+  'POST /api/v1/analysis/gap': { actor: 'anonymous', body: { passport: PASSPORT, career: 'back-end-developer' } },
+  'POST /api/v1/analysis/matches': { actor: 'anonymous', body: { passport: PASSPORT, filters: { maxEducation: 'bachelor', minPay: 1, minGrowthPercent: 0, origin: 'catalog' }, limit: 5, offset: 0 } },
+  'POST /api/v1/analysis/plan': { actor: 'anonymous', body: { passport: PASSPORT, career: 'back-end-developer', hoursPerWeek: 10, optimise: 'cost', completed: ['some-course'] } },
+  'POST /api/v1/credentials/verify': { actor: 'anonymous', body: CREDENTIAL },
   'POST /api/v1/auth/signup': { actor: 'anonymous', body: { email: 'new-person@example.org', password: PASSWORD, displayName: 'New Person' } },
   'POST /api/v1/auth/signin': { actor: 'anonymous', body: { email: 'nobody@example.org', password: PASSWORD } },
   'POST /api/v1/auth/verify-email': { actor: 'anonymous', body: { token: TOKEN } },

@@ -134,6 +134,16 @@ export const SkillFile = Type.Object(
   { additionalProperties: false },
 )
 
+/** What completing an item takes, for learning plans (all optional). */
+const Effort = {
+  /** Study hours the provider states; plans estimate from the duration when absent. */
+  hours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10000 })),
+  /** Price to the learner; 0 for free. */
+  cost: Type.Optional(Type.Object({ amount: Type.Number({ minimum: 0 }), currency: Type.String({ pattern: '^[A-Z]{3}$' }) }, { additionalProperties: false })),
+  /** Credentials or resources (by id) to complete first, as the provider states them. */
+  prerequisites: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+}
+
 const Duration = Type.Object(
   {
     min: Type.Number({ minimum: 0 }),
@@ -176,6 +186,7 @@ export const CredentialFile = Type.Object(
           url: Type.Optional(Type.String({ format: 'uri' })),
           sources: SourceRefs,
           note: Type.Optional(Text),
+          ...Effort,
         },
         { additionalProperties: false },
       ),
@@ -197,6 +208,7 @@ export const ResourceFile = Type.Object(
           skills: Type.Optional(Type.Array(Id)),
           url: Type.Optional(Type.String({ format: 'uri' })),
           sources: SourceRefs,
+          ...Effort,
         },
         { additionalProperties: false },
       ),

@@ -38,12 +38,45 @@ export function checkReferences(bundle: CatalogBundle, careerFiles: string[]): P
     refs('skill', r.skills, 'resources.yaml', `/resources/${i}/skills`)
     refs('source', r.sources, 'resources.yaml', `/resources/${i}/sources`)
   })
+  problems.push(...prerequisiteProblems(bundle))
 
   bundle.careers.forEach((career, index) => {
     const file = careerFiles[index] ?? `careers/${career.slug}.yaml`
     if (file !== `careers/${career.slug}.yaml`) problems.push({ file, pointer: '/slug', message: `slug ${JSON.stringify(career.slug)} does not match the file name` })
     checkCareer(career, file, { ref, refs, problems, currencies })
   })
+  return problems
+}
+
+/**
+ * Prerequisites name credentials or resources that exist, and never loop back (a → b → a would make
+ * every plan containing either impossible).
+ */
+function prerequisiteProblems(bundle: CatalogBundle): Problem[] {
+  const problems: Problem[] = []
+  const items = new Map<string, { file: string; pointer: string; prerequisites: string[] }>()
+  bundle.credentials.forEach((c, i) => items.set(c.id, { file: 'credentials.yaml', pointer: `/credentials/${i}/prerequisites`, prerequisites: c.prerequisites ?? [] }))
+  bundle.resources.forEach((r, i) => items.set(r.id, { file: 'resources.yaml', pointer: `/resources/${i}/prerequisites`, prerequisites: r.prerequisites ?? [] }))
+  for (const [id, item] of items) {
+    item.prerequisites.forEach((p, j) => {
+      if (!items.has(p)) problems.push({ file: item.file, pointer: `${item.pointer}/${j}`, message: `unknown credential or resource ${JSON.stringify(p)}` })
+      else if (p === id) problems.push({ file: item.file, pointer: `${item.pointer}/${j}`, message: 'an item cannot be its own prerequisite' })
+    })
+  }
+  // Depth-first search for a cycle; each item is reported once, at the first item found on a loop.
+  const state = new Map<string, 'open' | 'done'>()
+  const visit = (id: string, path: string[]): void => {
+    if (state.get(id) === 'done') return
+    if (state.get(id) === 'open') {
+      const item = items.get(path[0] ?? id)!
+      problems.push({ file: item.file, pointer: item.pointer, message: `prerequisites loop: ${[...path.slice(path.indexOf(id)), id].join(' → ')}` })
+      return
+    }
+    state.set(id, 'open')
+    for (const next of items.get(id)?.prerequisites ?? []) if (items.has(next) && next !== id) visit(next, [...path, next])
+    state.set(id, 'done')
+  }
+  for (const id of items.keys()) visit(id, [id])
   return problems
 }
 

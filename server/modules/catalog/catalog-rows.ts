@@ -60,14 +60,14 @@ export function bundleToRows(b: CatalogBundle, origin: string): CatalogRowSet {
       offered_via_id: c.offeredVia ?? null, type: c.type, level: c.level ?? null, course_count: c.courseCount ?? null,
       duration_min: c.duration?.min ?? null, duration_max: c.duration?.max ?? null,
       duration_unit: c.duration?.unit ?? null, summary: c.summary ?? null, cip_code: c.cipCode ?? null,
-      url: c.url ?? null, sources: toJson(c.sources), note: c.note ?? null,
+      url: c.url ?? null, sources: toJson(c.sources), note: c.note ?? null, ...effortColumns(c),
     })),
     credentialSkills: b.credentials.flatMap((c) =>
       unique(c.skills ?? []).map((skill, position) => ({ credential_id: c.id, skill_id: skill, position })),
     ),
     resources: b.resources.map((r) => ({
       id: r.id, origin, kind: r.kind, title: r.title, description: r.description ?? null, level: r.level ?? null,
-      skills: toJson(r.skills ?? []), url: r.url ?? null, sources: toJson(r.sources),
+      skills: toJson(r.skills ?? []), url: r.url ?? null, sources: toJson(r.sources), ...effortColumns(r),
     })),
     careers: [], careerAliases: [], careerCodes: [], facts: [], careerSkillSets: [], careerSkills: [],
     careerItems: [], careerCredentials: [], careerResources: [], pathwaySteps: [], careerRelations: [],
@@ -75,6 +75,13 @@ export function bundleToRows(b: CatalogBundle, origin: string): CatalogRowSet {
   }
   b.careers.forEach((career, position) => addCareer(rows, career, origin, position))
   return rows
+}
+
+function effortColumns(item: { hours?: number; cost?: { amount: number; currency: string }; prerequisites?: string[] }) {
+  return {
+    hours: item.hours ?? null, cost_amount: item.cost?.amount ?? null, cost_currency: item.cost?.currency ?? null,
+    prerequisites: item.prerequisites && item.prerequisites.length > 0 ? toJson(item.prerequisites) : null,
+  }
 }
 
 function addCareer(rows: CatalogRowSet, c: CareerFile, origin: string, position: number): void {

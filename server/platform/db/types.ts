@@ -29,6 +29,7 @@ export interface CredentialsTable {
   offered_via_id: string | null; type: string; level: string | null; course_count: number | null
   duration_min: number | null; duration_max: number | null; duration_unit: string | null
   summary: string | null; cip_code: string | null; url: string | null; sources: Json; note: string | null
+  hours?: number | null; cost_amount?: number | null; cost_currency?: string | null; prerequisites?: Json | null
 }
 
 export interface CredentialSkillsTable { credential_id: string; skill_id: string; position: number }
@@ -36,6 +37,7 @@ export interface CredentialSkillsTable { credential_id: string; skill_id: string
 export interface ResourcesTable {
   id: string; origin: string; kind: string; title: string; description: string | null; level: string | null
   skills: Json | null; url: string | null; sources: Json
+  hours?: number | null; cost_amount?: number | null; cost_currency?: string | null; prerequisites?: Json | null
 }
 
 export interface CareersTable {
