@@ -11,6 +11,7 @@ import { createAnalysisService, type AnalysisService } from './modules/analysis/
 import { createSearchService, type SearchService } from './modules/search/index.js'
 import { createIdentity, type Identity, type IdentityOptions } from './modules/identity/index.js'
 import { createSchoolsService, type SchoolsService } from './modules/access/index.js'
+import { createBadgesService, type BadgesService } from './modules/badges/index.js'
 import type { Db } from './platform/db/client.js'
 import { createCursorCodec } from './platform/http/cursor.js'
 
@@ -26,6 +27,8 @@ export interface Deps {
   identity: Identity
   /** Schools, members, invitations and the access log: one instance for the API and the pages. */
   schools: SchoolsService
+  /** Verifiable credentials: the issuer's keys, signing (for the passport routes) and verification. */
+  badges: BadgesService
 }
 
 /** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
@@ -42,5 +45,6 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
     explore: createExploreService({ catalog, careers, cursors }),
     analysis: createAnalysisService({ catalog }),
     schools: createSchoolsService({ db: db.kysely, identity }),
+    badges: createBadgesService({ db: db.kysely, secretKey: identity.secretKey, clock: identity.clock, issuerUrl: config.auth.publicOrigin }),
   }
 }

@@ -9,6 +9,7 @@ import * as m0002 from './migrations/0002-imports.js'
 import * as m0003 from './migrations/0003-identity.js'
 import * as m0004 from './migrations/0004-access.js'
 import * as m0005 from './migrations/0005-parental-consent.js'
+import * as m0006 from './migrations/0006-issuer-keys.js'
 import * as m0007 from './migrations/0007-learning-effort.js'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-identity': m0003,
   '0004-access': m0004,
   '0005-parental-consent': m0005,
+  '0006-issuer-keys': m0006,
   '0007-learning-effort': m0007,
 }
 

@@ -142,6 +142,7 @@ export interface Database {
   parental_consents: ParentalConsentsTable
   invitations: InvitationsTable
   access_log: AccessLogTable
+  issuer_keys: IssuerKeysTable
 }
 
 export interface CareerTasksTable { career_id: string; position: number; task: string; task_type: string | null }
@@ -214,4 +215,10 @@ export interface InvitationsTable {
 export interface AccessLogTable {
   id: string; learner_id: string; actor_user_id: string | null; actor_key_id: string | null; actor_role: string; school_id: string | null
   record: string; purpose: string; at: string
+}
+
+/** The instance's credential-signing keys (0006); the private key is wrapped with SECRET_KEY. */
+export interface IssuerKeysTable {
+  id: string; generation: number; public_key_multibase: string; private_key_wrapped: string; created_at: string
+  retired_at: string | null; revoked_at: string | null
 }

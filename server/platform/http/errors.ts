@@ -74,5 +74,7 @@ export const PROBLEM_CODES: Record<string, string> = {
   'method.not_allowed': 'The resource does not support the method (the access log is append-only).',
   'service.busy': 'Too many password checks at once; retry after `Retry-After` seconds.',
   'service.unavailable': 'A dependency (the database) is not reachable; retry later.',
+  'issuer.key_unavailable': 'The instance\'s credential-signing key cannot be unwrapped with the current SECRET_KEY; an operator must rotate the issuer key.',
+  'credential.invalid_input': 'The data given for a verifiable credential cannot make a valid one (a skill URI that is not absolute, a level outside 0–5, a duplicate skill).',
   'internal': 'An unexpected error; it is logged with the request id, which the answer carries as `traceId`.',
 }
