@@ -9,8 +9,8 @@ import { strictValidatorCompiler } from '../identity/strict-validator.js'
 import { IssuerDescription, SignedCredential, VerificationResult } from './badges.schema.js'
 import type { BadgesService } from './badges.service.js'
 
-/** A passport of 1,000 skills is about 600 KB; nothing this instance issues comes near 2 MB. */
-const VERIFY_BODY_LIMIT = 2 * 1024 * 1024
+/** A passport of 500 skills (the most one carries) is about 220 KB; nothing this instance issues comes near 1 MB. */
+const VERIFY_BODY_LIMIT = 1024 * 1024
 
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, S.Problem]))
 
@@ -36,7 +36,7 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<{ badges: BadgesService }> =
       summary: 'Verify an Open Badges 3.0 credential this instance issued',
       description: 'The body is the credential as issued (JSON). The answer says whether it verifies and lists every check and the reason for each failure: a changed value, another key, an unknown or revoked key, outside its validity period. A body that is not the shape of a credential this instance issues (a property it never writes, a missing proof) is 400 request.invalid.',
       body: SignedCredential,
-      response: { 200: VerificationResult, ...problems(400, 413) },
+      response: { 200: VerificationResult, ...problems(400, 413, 503) },
     },
   }, async (req, reply) => reply.header('cache-control', 'no-store').send(await badges.verify(req.body)))
 }

@@ -8,6 +8,9 @@ import { Type, type Static } from 'typebox'
 
 const strict = { additionalProperties: false } as const
 
+/** Most skills one credential carries (a passport's results, an achievement's alignments). */
+export const MAX_SKILLS = 500
+
 const Uri = Type.String({ minLength: 3, maxLength: 2048, pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S*$', description: 'An absolute URI' })
 const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) })
 const DateTime = Type.String({
@@ -41,8 +44,8 @@ export const ResultDescription = Type.Object({
 export const Achievement = Type.Object({
   id: Uri, type: Types, name: text(500), description: text(10_000), criteria: Criteria,
   achievementType: Type.Optional(text(100)),
-  alignment: Type.Optional(Type.Array(Alignment, { maxItems: 1000 })),
-  resultDescription: Type.Optional(Type.Array(ResultDescription, { maxItems: 1000 })),
+  alignment: Type.Optional(Type.Array(Alignment, { maxItems: MAX_SKILLS })),
+  resultDescription: Type.Optional(Type.Array(ResultDescription, { maxItems: MAX_SKILLS })),
 }, strict)
 
 const IdentityObject = Type.Object({
@@ -56,7 +59,7 @@ export const Result = Type.Object({
 export const AchievementSubject = Type.Object({
   id: Uri, type: Types, achievement: Achievement,
   identifier: Type.Optional(Type.Array(IdentityObject, { maxItems: 5 })),
-  result: Type.Optional(Type.Array(Result, { maxItems: 1000 })),
+  result: Type.Optional(Type.Array(Result, { maxItems: MAX_SKILLS })),
 }, strict)
 
 const Evidence = Type.Object({
@@ -80,7 +83,7 @@ const credentialProperties = {
   validUntil: Type.Optional(DateTime),
   awardedDate: Type.Optional(DateTime),
   credentialSubject: AchievementSubject,
-  evidence: Type.Optional(Type.Array(Evidence, { maxItems: 500 })),
+  evidence: Type.Optional(Type.Array(Evidence, { maxItems: MAX_SKILLS })),
 }
 
 /** An OpenBadgeCredential before signing. */

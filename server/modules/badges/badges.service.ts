@@ -31,7 +31,36 @@ export interface BadgesDeps {
   newCredentialId?: () => string
 }
 
+/**
+ * Verification canonicalises the whole credential (about 0.5 s of a core for a 500-skill passport),
+ * so a burst of verifications runs a few at a time and the rest are refused at once (503
+ * service.busy with Retry-After) rather than queueing without bound.
+ */
+const VERIFY_SLOTS = 2
+const VERIFY_QUEUE = 8
+
+function createGate(slots: number, queue: number) {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= slots) {
+      if (waiting.length >= queue) throw new AppError('service.busy', 503, 'Too many credentials are being verified right now; retry shortly.', { retryAfter: 1 })
+      await new Promise<void>((resolve) => waiting.push(resolve))
+    } else {
+      active += 1
+    }
+    try {
+      return await work()
+    } finally {
+      const next = waiting.shift()
+      if (next) next()
+      else active -= 1
+    }
+  }
+}
+
 export function createBadgesService(deps: BadgesDeps) {
+  const verifyGate = createGate(VERIFY_SLOTS, VERIFY_QUEUE)
   const keys = createIssuerKeyStore({ db: deps.db, secretKey: deps.secretKey, now: () => deps.clock.now() })
   const newId = deps.newCredentialId ?? (() => `urn:uuid:${randomUUID()}`)
   const profileFor = (did: string): IssuerProfile => ({
@@ -72,9 +101,9 @@ export function createBadgesService(deps: BadgesDeps) {
     issuePassportCredential: (input: PassportCredentialInput): Promise<SignedCredential> =>
       issue((context) => buildPassportCredential(input, context)),
 
-    /** Verifies a credential this instance issued (any JSON value in; a result with reasons out). */
+    /** Verifies a credential this instance issued (any JSON value in; a result with reasons out); 503 service.busy in a burst. */
     verify: (credential: unknown): Promise<VerificationResult> =>
-      verifyCredential(credential, { findKey: (multikey) => keys.find(multikey), now: () => deps.clock.now() }),
+      verifyGate(() => verifyCredential(credential, { findKey: (multikey) => keys.find(multikey), now: () => deps.clock.now() })),
 
     /** Signs with a new key from now on; the old keys still verify what they signed. */
     rotateKey: (): Promise<IssuerKey> => keys.rotate(),

@@ -13,7 +13,7 @@
  * The learner is named by `urn:uuid:<learner id>`, never by email; a display name, when given, is an
  * OB IdentityObject (identityType "name", not hashed).
  */
-import type { Achievement, Alignment, IssuerProfile, Result, ResultDescription, UnsignedCredential } from './badges.schema.js'
+import { MAX_SKILLS, type Achievement, type Alignment, type IssuerProfile, type Result, type ResultDescription, type UnsignedCredential } from './badges.schema.js'
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts.js'
 
 /** The learner a credential is about. `id` is the Pathways user id (a UUID) or already a URI (did:…, urn:…). */
@@ -94,6 +94,7 @@ const SOURCE_LABEL: Record<SkillSource, string> = { self: 'self-assessed', crede
 
 export function buildAchievementCredential(input: AchievementCredentialInput, context: IssueContext): UnsignedCredential {
   const { achievement } = input
+  if (achievement.skills.length > MAX_SKILLS) throw new CredentialInputError(`an achievement credential aligns to at most ${MAX_SKILLS} skills`)
   const body: Achievement = {
     id: urnOrUri('credential', achievement.id),
     type: ['Achievement'],
@@ -111,6 +112,7 @@ export function buildAchievementCredential(input: AchievementCredentialInput, co
 }
 
 export function buildPassportCredential(input: PassportCredentialInput, context: IssueContext): UnsignedCredential {
+  if (input.skills.length > MAX_SKILLS || input.credentials.length > MAX_SKILLS) throw new CredentialInputError(`a passport credential carries at most ${MAX_SKILLS} skills and ${MAX_SKILLS} credentials`)
   const seen = new Set<string>()
   const descriptions: ResultDescription[] = []
   const results: Result[] = []
