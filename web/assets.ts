@@ -17,6 +17,8 @@ export type Stylesheet = Asset
 
 export const STYLESHEET_PATH = '/assets/pathways.css'
 export const SCRIPT_PATH = '/assets/search.js'
+/** The passport pages' skill and credential pickers (web/skill-picker.js). */
+export const PICKER_PATH = '/assets/skill-picker.js'
 
 // From source (tsx, vitest) the files sit beside this module; the compiled build (dist/web/) does not
 // copy them, so fall back to the source folder the package ships.
@@ -36,3 +38,5 @@ export const stylesheetFrom = (body: string): Stylesheet => assetFrom(STYLESHEET
 
 export const loadScript = (): Asset => scriptFrom(readAsset('search.js'))
 export const scriptFrom = (body: string): Asset => assetFrom(SCRIPT_PATH, body)
+
+export const loadPickerScript = (): Asset => assetFrom(PICKER_PATH, readAsset('skill-picker.js'))
