@@ -32,10 +32,10 @@ engine.search = (query, filters) => {
 }
 
 const app = await buildApp(deps)
-app.get('/bench/trivial', async () => ({ hello: 'world' }))
-app.get('/bench/searches', async () => ({ searches }))
+app.get('/bench/trivial', { config: { operation: 'public' } }, async () => ({ hello: 'world' }))
+app.get('/bench/searches', { config: { operation: 'public' } }, async () => ({ searches }))
 // Memory after a full collection (the process runs with --expose-gc); asked only between measurements.
-app.get('/bench/memory', async () => {
+app.get('/bench/memory', { config: { operation: 'public' } }, async () => {
   ;(globalThis as { gc?: () => void }).gc?.()
   return process.memoryUsage()
 })

@@ -135,16 +135,16 @@ export function createAnalysisService({ catalog }: { catalog: CatalogService }) 
       const offset = options.offset ?? 0
       const outlook = careerOutlook(built)
       const name = nameOf(built)
-      const items = fits.slice(offset, offset + limit).map((fit) => {
-        const careerId = model.careerIds[fit.career] as string
+      const items = [...fits.order.subarray(offset, offset + limit)].map((position) => {
+        const careerId = model.careerIds[position] as string
         const o: CareerOutlook = outlook(careerId)
         return {
-          career: refAt(built, fit.career), score: fit.score, coverage: fit.coverage, relevance: fit.relevance,
+          career: refAt(built, position), score: fits.score[position]!, coverage: fits.coverage[position]!, relevance: fits.relevance[position]!,
           ...explain(model.of(careerId), resolved.levels, name),
           outlook: { pay: o.pay, growthPercent: o.growthPercent, education: o.education },
         }
       })
-      return { items, total: fits.length, filteredOut: model.careerIds.length - fits.length, passport: reading }
+      return { items, total: fits.order.length, filteredOut: model.careerIds.length - fits.order.length, passport: reading }
     },
 
     /** The shortest (or cheapest) set of credentials and resources closing the gap to a career. */

@@ -14,11 +14,18 @@ import type { RequirementModel } from './career-requirements.js'
 import { levelShare } from './levels.js'
 import { round } from './gap.js'
 
-export interface CareerFit {
-  career: number
-  coverage: number
-  relevance: number
-  score: number
+const SCALE = 10_000
+const KEY_SPAN = 16_384
+/** Room for 2^20 careers; the key stays below 2^53. */
+const INDEX_SPAN = 1_048_576
+
+/** Every kept career's shares, by career index, and the kept careers best first. */
+export interface CareerFits {
+  /** Career indices (into the model's careerIds), best fit first. */
+  order: Int32Array
+  coverage: Float64Array
+  relevance: Float64Array
+  score: Float64Array
 }
 
 export interface MatchOptions {
@@ -32,7 +39,7 @@ export function matchCareers(
   passport: readonly { id: string; level: number }[],
   levels: ReadonlyMap<string, number>,
   options: MatchOptions = {},
-): CareerFit[] {
+): CareerFits {
   const n = model.careerIds.length
   const achieved = new Float64Array(n)
   for (const [skill, have] of levels) {
@@ -54,14 +61,23 @@ export function matchCareers(
       }
     }
   })
-  const fits: CareerFit[] = []
+  const coverage = new Float64Array(n)
+  const relevance = new Float64Array(n)
+  const score = new Float64Array(n)
+  // One number per career that sorts natively in the wanted order — score, then coverage, both
+  // descending (4 decimals each), then the career's index — far quicker than a comparator sort.
+  const keys = new Float64Array(n)
+  let count = 0
   for (let c = 0; c < n; c++) {
     if (options.keep && !options.keep(c)) continue
     const total = model.totals[c]!
-    const coverage = total > 0 ? Math.min(1, achieved[c]! / total) : 0
-    const relevance = passportTotal > 0 ? used[c]! / passportTotal : 0
-    fits.push({ career: c, coverage: round(coverage), relevance: round(relevance), score: round(Math.sqrt(coverage * relevance)) })
+    coverage[c] = round(total > 0 ? Math.min(1, achieved[c]! / total) : 0)
+    relevance[c] = round(passportTotal > 0 ? used[c]! / passportTotal : 0)
+    score[c] = round(Math.sqrt(coverage[c]! * relevance[c]!))
+    keys[count++] = ((SCALE - Math.round(score[c]! * SCALE)) * KEY_SPAN + (SCALE - Math.round(coverage[c]! * SCALE))) * INDEX_SPAN + c
   }
-  fits.sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.career - b.career)
-  return fits
+  const sorted = keys.subarray(0, count).sort()
+  const order = new Int32Array(count)
+  for (let i = 0; i < count; i++) order[i] = sorted[i]! % INDEX_SPAN
+  return { order, coverage, relevance, score }
 }
