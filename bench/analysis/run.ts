@@ -23,7 +23,9 @@ import { createAnalysisService, warmAnalysis } from '../../server/modules/analys
 import { requirementModel } from '../../server/modules/analysis/career-requirements.js'
 import { learningCatalog } from '../../server/modules/analysis/learning-items.js'
 import type { Passport } from '../../server/modules/analysis/analysis.schema.js'
+import { seededRandom } from '../../server/platform/seeded-random.js'
 import { importedCatalog, loadCatalogIndex, root } from '../search/catalog.js'
+import { readWrk, requireWrk } from '../wrk.js'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
 const SECONDS = Number(process.env.SECONDS ?? 10)
@@ -32,26 +34,7 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 8)
 const PASSPORTS = 200
 const SEED = 20261122
 
-try {
-  execFileSync('wrk', ['--version'], { stdio: 'ignore' })
-} catch (error) {
-  if ((error as { status?: number }).status !== 1) {
-    console.error('wrk not found: apt-get install -y wrk')
-    process.exit(1)
-  }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+requireWrk()
 
 const loadAtStart = os.loadavg()[0] as number
 const catalog = importedCatalog()
@@ -72,7 +55,7 @@ await warmAnalysis(index)
 const warmMs = performance.now() - warmStarted
 const analysis = createAnalysisService({ catalog: loaded.catalog })
 const model = requirementModel(index)
-const rand = random(SEED)
+const rand = seededRandom(SEED)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T
 const rich = model.careerIds.filter((id) => model.of(id).length >= 30)
 const allSkills = index.rows.skills.map((s) => s.id)
@@ -159,16 +142,9 @@ function run(route: Route, seconds: number): Sample {
   const args = ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '--latency']
   if (route === 'trivial') args.push(`${base}/bench/trivial`)
   else args.push('-s', path.join(work, 'post.lua'), base, '--', path.join(work, `${route}.txt`), `/api/v1/analysis/${route}`)
-  const out = execFileSync('wrk', args, { encoding: 'utf8' })
-  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
-  if (/Non-2xx/.test(out) || socket) throw new Error(`${route}: errors\n${out}`)
-  const ms = (p: string) => {
-    const found = new RegExp(`${p}%\\s+([0-9.]+)(us|ms|s)`).exec(out)
-    if (!found) return NaN
-    const v = Number(found[1])
-    return found[2] === 'us' ? v / 1000 : found[2] === 's' ? v * 1000 : v
-  }
-  return { rps: Number(/Requests\/sec:\s+([0-9.]+)/.exec(out)?.[1]), p50: ms('50'), p99: ms('99') }
+  const report = readWrk(execFileSync('wrk', args, { encoding: 'utf8' }))
+  if (report.non2xx || report.socket) throw new Error(`${route}: errors (non-2xx or socket errors)`)
+  return { rps: report.rps, p50: report.ms('50'), p99: report.ms('99') }
 }
 
 const results = new Map<Route, Sample[]>()

@@ -28,6 +28,7 @@ import { catalogSearchOf, createSearchService } from '../../server/modules/searc
 import { buildSearchDocuments } from '../../server/modules/search/search-documents.js'
 import { createCursorCodec } from '../../server/platform/http/cursor.js'
 import { toCachedBody } from '../../server/platform/http/response-cache.js'
+import { requireWrk } from '../wrk.js'
 import { importedCatalog, loadCatalogIndex, root } from './catalog.js'
 import { generatedQueries, HTTP_MIX } from './queries.js'
 
@@ -40,14 +41,7 @@ const BREAKDOWN = Number(process.env.BREAKDOWN ?? 1000)
 const SERVER_CACHE = 2000 // CACHED_ANSWERS in server/modules/search/search.service.ts
 const BROWSER = { 'accept-encoding': 'br, gzip' }
 
-try {
-  execFileSync('wrk', ['--version'], { stdio: 'ignore' })
-} catch (error) {
-  if ((error as { status?: number }).status !== 1) { // wrk --version exits 1 after printing
-    console.error('wrk not found: apt-get install -y wrk')
-    process.exit(1)
-  }
-}
+requireWrk()
 
 // ---- queries -------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../../platform/seeded-random.js'
 import { buildPlan, type PlanOptions } from './plan.js'
 import { catalogOf, identity, item, req, upper } from './analysis.fixtures.js'
 import type { LearningItem } from './learning-items.js'
@@ -115,22 +116,10 @@ describe('learning plan', () => {
   })
 })
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 describe('learning plan against the exact optimum (small random cases)', () => {
   it('reaches the best coverage and stays near the least time', () => {
     const SEED = 20261122
-    const rand = random(SEED)
+    const rand = seededRandom(SEED)
     const ratios: number[] = []
     for (let trial = 0; trial < 200; trial++) {
       const skills = ['s0', 's1', 's2', 's3', 's4', 's5'].slice(0, 3 + Math.floor(rand() * 4))
