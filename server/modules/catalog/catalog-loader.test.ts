@@ -87,6 +87,30 @@ describe('loadCatalog', () => {
     expect(problems.map((p) => p.message).join('\n')).toMatch(/does not match the file name|unknown career/)
   })
 
+  it('accepts stated hours, price and prerequisites on credentials and resources', () => {
+    const dir = catalogWith('resources.yaml', [
+      'resources:',
+      '  - { id: sql-basics, kind: course, title: SQL basics, skills: [sql], sources: [job-site], hours: 12, cost: { amount: 0, currency: USD } }',
+      '  - { id: sql-tuning, kind: course, title: SQL tuning, level: advanced, skills: [sql], sources: [job-site], prerequisites: [sql-basics, acme-sql-certificate] }',
+      '',
+    ].join('\n'))
+    const bundle = loadCatalog(dir)
+    expect(bundle.resources.find((r) => r.id === 'sql-tuning')?.prerequisites).toEqual(['sql-basics', 'acme-sql-certificate'])
+  })
+
+  it('rejects prerequisites that do not exist, name the item itself, or loop', () => {
+    const dir = catalogWith('resources.yaml', [
+      'resources:',
+      '  - { id: sql-basics, kind: course, title: SQL basics, skills: [sql], sources: [job-site], prerequisites: [sql-tuning] }',
+      '  - { id: sql-tuning, kind: course, title: SQL tuning, skills: [sql], sources: [job-site], prerequisites: [sql-basics, no-such-course, sql-tuning] }',
+      '',
+    ].join('\n'))
+    const problems = problemsOf(dir)
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'resources.yaml', pointer: '/resources/1/prerequisites/1', message: 'unknown credential or resource "no-such-course"' }))
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'resources.yaml', pointer: '/resources/1/prerequisites/2', message: 'an item cannot be its own prerequisite' }))
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'resources.yaml', message: expect.stringMatching(/^prerequisites loop: sql-basics → sql-tuning → sql-basics$/) }))
+  })
+
   it('reports a missing file by name', () => {
     const dir = catalogWith('sources.yaml', '')
     fs.rmSync(path.join(dir, 'sources.yaml'))

@@ -68,8 +68,8 @@ function prerequisiteProblems(bundle: CatalogBundle): Problem[] {
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 'done') return
     if (state.get(id) === 'open') {
-      const item = items.get(path[0] ?? id)!
-      problems.push({ file: item.file, pointer: item.pointer, message: `prerequisites loop: ${[...path.slice(path.indexOf(id)), id].join(' → ')}` })
+      const item = items.get(path[path.indexOf(id)] ?? id)!
+      problems.push({ file: item.file, pointer: item.pointer, message: `prerequisites loop: ${path.slice(path.indexOf(id)).join(' → ')}` })
       return
     }
     state.set(id, 'open')
