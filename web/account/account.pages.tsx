@@ -36,11 +36,8 @@ export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
     sendPage(req, reply, options, { title: 'Your account', body: <ProfileView me={await me(req)} done={req.query.done} csrf={csrf(req)} /> }))
 
   app.post('/account/parental-consent/resend', form('me.consent.resend'), async (req, reply) => {
-    const mine = await me(req)
-    if (mine.parentalConsent === 'pending') {
-      await identity.consent.resend(mine.id, mine.displayName)
-      requestContext(req).audit('consent.resent', { actorId: mine.id })
-    }
+    const userId = requireUser(req.actor).userId
+    if (await identity.consent.resend(userId)) requestContext(req).audit('consent.resent', { actorId: userId })
     return seeOther(reply, '/account?done=consent-resent')
   })
 

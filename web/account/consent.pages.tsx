@@ -5,7 +5,7 @@
  * POST /api/v1/auth/parental-consent does. Also "mail a new confirmation link" for an address.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { deleteAccount } from '../../server/modules/access/index.js'
+import { decideParentalConsent } from '../../server/modules/access/index.js'
 import { requestContext } from '../../server/modules/identity/index.js'
 import { formOf, text } from '../forms/form-body.js'
 import { formError, hasErrors, NO_ERRORS, required, type FormErrors } from '../forms/form-errors.js'
@@ -77,17 +77,7 @@ export const consentPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
     const token = text(body, 'token')
     const decision = text(body, 'decision')
     if (decision !== 'grant' && decision !== 'refuse') return consentPage(req, reply, token)
-    const ctx = requestContext(req)
-    const decided = await consent.decide(token, decision)
-    if (!decided) {
-      ctx.audit('auth.token.rejected', { purpose: 'parental_consent' })
-      return consentPage(req, reply, token)
-    }
-    if (decision === 'refuse') {
-      const user = await options.db.selectFrom('users').select('email').where('id', '=', decided.userId).executeTakeFirst()
-      if (user) await deleteAccount(options.db, decided.userId, user.email)
-    }
-    ctx.audit(decision === 'refuse' ? 'consent.refused' : 'consent.granted', { actorId: decided.userId })
+    if (!(await decideParentalConsent({ identity: options.identity, db: options.db }, token, decision, requestContext(req)))) return consentPage(req, reply, token)
     return seeOther(reply, `/parental-consent/done?decision=${decision}`)
   })
 

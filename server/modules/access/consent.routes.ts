@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
 import * as S from '../../../shared/schemas.js'
 import type { Database } from '../../platform/db/types.js'
+import type { RequestContext } from '../identity/accounts.service.js'
 import { requestContext } from '../identity/auth.routes.js'
 import type { Identity } from '../identity/index.js'
 import { invalidToken } from '../identity/identity.errors.js'
@@ -50,19 +51,30 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ identity: Identity; db: 
       body: DecisionBody, response: { 204: Type.Null(), ...problems(400, 403) },
     },
   }, async (req, reply) => {
-    const ctx = requestContext(req)
-    const decided = await identity.consent.decide(req.body.token, req.body.decision)
-    if (!decided) {
-      ctx.audit('auth.token.rejected', { purpose: 'parental_consent' })
-      throw invalidToken()
-    }
-    if (req.body.decision === 'refuse') {
-      const user = await db.selectFrom('users').select('email').where('id', '=', decided.userId).executeTakeFirst()
-      if (user) await deleteAccount(db, decided.userId, user.email)
-      ctx.audit('consent.refused', { actorId: decided.userId })
-    } else {
-      ctx.audit('consent.granted', { actorId: decided.userId })
-    }
+    if (!(await decideParentalConsent({ identity, db }, req.body.token, req.body.decision, requestContext(req)))) throw invalidToken()
     return reply.code(204).send(null)
   })
+}
+
+/**
+ * A parent's answer, for the API and the page alike: spends the link, and on refusal deletes the
+ * child's account. False for an unknown, used or expired link.
+ */
+export async function decideParentalConsent(
+  deps: { identity: Identity; db: Kysely<Database> },
+  token: string,
+  decision: 'grant' | 'refuse',
+  ctx: RequestContext,
+): Promise<boolean> {
+  const decided = await deps.identity.consent.decide(token, decision)
+  if (!decided) {
+    ctx.audit('auth.token.rejected', { purpose: 'parental_consent' })
+    return false
+  }
+  if (decision === 'refuse') {
+    const user = await deps.db.selectFrom('users').select('email').where('id', '=', decided.userId).executeTakeFirst()
+    if (user) await deleteAccount(deps.db, decided.userId, user.email)
+  }
+  ctx.audit(decision === 'refuse' ? 'consent.refused' : 'consent.granted', { actorId: decided.userId })
+  return true
 }

@@ -6,7 +6,7 @@ export { POLICY, decide, isOperation, type OperationId, type Rule, type SchoolRo
 export { installAccessControl, accessDenied, routeOperations, type RouteOperation } from './access.hook.js'
 export { createSchoolsService, type SchoolsService } from './schools.service.js'
 export { schoolRoutes } from './schools.routes.js'
-export { consentRoutes } from './consent.routes.js'
+export { consentRoutes, decideParentalConsent } from './consent.routes.js'
 export { accountDataRoutes, exportAccount, deleteAccount, deleteAccountWithPassword } from './account-data.js'
 export { redeemThrottled } from './redeem.js'
 export type { SchoolView, MemberView, InvitationView, AccessLogView } from './schools.service.js'

@@ -1,7 +1,6 @@
 /**
  * Accepting an invitation link or join code with the guessing throttle (per person and per client
- * address), for the web pages. schools.routes.ts applies the same rule inline for the API; moving
- * both onto this function (or into SchoolsService.redeem) leaves one copy.
+ * address): one rule for the API routes and the web pages.
  */
 import { AppError } from '../../platform/http/errors.js'
 import type { Identity } from '../identity/index.js'

@@ -15,6 +15,7 @@ import { Type } from 'typebox'
 import * as S from '../../../shared/schemas.js'
 import { AppError } from '../../platform/http/errors.js'
 import { requireAuthenticated, requireUser, type Identity } from '../identity/index.js'
+import { redeemThrottled } from './redeem.js'
 import type { SchoolsService } from './schools.service.js'
 
 const strict = { additionalProperties: false } as const
@@ -155,18 +156,8 @@ export const schoolRoutes: FastifyPluginAsyncTypebox<{ identity: Identity; schoo
     return reply.code(204).send(null)
   })
 
-  const redeem = async (req: FastifyRequest, kind: 'link' | 'code', secret: string) => {
-    const user = requireUser(req.actor)
-    const keys = [{ kind: 'account' as const, id: `join:${user.userId}` }, { kind: 'ip' as const, id: `join:${req.ip}` }]
-    const wait = await identity.throttle.retryAfterMs(keys)
-    if (wait > 0) throw new AppError('auth.throttled', 429, 'Too many attempts; try again later.', { retryAfter: Math.ceil(wait / 1000) })
-    try {
-      return await schools.redeem(user.userId, kind, secret)
-    } catch (error) {
-      await identity.throttle.fail(keys)
-      throw error
-    }
-  }
+  const redeem = (req: FastifyRequest, kind: 'link' | 'code', secret: string) =>
+    redeemThrottled({ identity, schools }, { userId: requireUser(req.actor).userId, ip: req.ip, kind, secret })
 
   app.post('/invitations/accept', {
     config: { operation: 'invitation.accept' },

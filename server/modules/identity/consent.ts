@@ -102,15 +102,21 @@ export function createConsentService(deps: { db: Kysely<Database>; clock: Clock;
       await mailParent({ user_id: userId, parent_email: parentEmail }, childName)
     },
 
-    /** Mails the parent a fresh link (the old one stops working); at most 3 a day. */
-    async resend(userId: string, childName: string): Promise<void> {
-      const row = await db.selectFrom('parental_consents').selectAll().where('user_id', '=', userId).executeTakeFirst()
-      if (!row || row.status !== 'pending') return
+    /**
+     * Mails the parent a fresh link (the old one stops working) while consent is pending, at most 3 a
+     * day; true when a mail went out.
+     */
+    async resend(userId: string): Promise<boolean> {
+      const row = await db.selectFrom('parental_consents').innerJoin('users', 'users.id', 'parental_consents.user_id')
+        .select(['parental_consents.user_id', 'parental_consents.parent_email', 'parental_consents.status', 'users.display_name'])
+        .where('parental_consents.user_id', '=', userId).executeTakeFirst()
+      if (!row || row.status !== 'pending') return false
       const dayAgo = iso(clock.now() - 24 * 3_600_000)
       const sent = await db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n'))
         .where('to_address', '=', row.parent_email).where('subject', '=', CONSENT_MAIL_SUBJECT).where('created_at', '>', dayAgo).executeTakeFirst()
-      if (Number(sent?.n ?? 0) >= CONSENT_MAILS_PER_DAY) return
-      await mailParent(row, childName)
+      if (Number(sent?.n ?? 0) >= CONSENT_MAILS_PER_DAY) return false
+      await mailParent(row, row.display_name)
+      return true
     },
 
     /** What the parent's page shows before they decide; undefined for an unknown, used or expired link. */

@@ -82,11 +82,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ identity: Identity }> = async
     },
   }, async (req, reply) => {
     const actor = requireUser(req.actor)
-    const me = await accounts.me(actor.userId)
-    if (me && me.parentalConsent === 'pending') {
-      await identity.consent.resend(actor.userId, me.displayName)
-      requestContext(req).audit('consent.resent', { actorId: actor.userId })
-    }
+    if (await identity.consent.resend(actor.userId)) requestContext(req).audit('consent.resent', { actorId: actor.userId })
     return reply.code(202).send({ message: 'If a parent or guardian still has to agree, we mailed them the link again.' })
   })
 
