@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004-access.js'
 import * as m0005 from './migrations/0005-parental-consent.js'
 import * as m0006 from './migrations/0006-issuer-keys.js'
 import * as m0007 from './migrations/0007-learning-effort.js'
+import * as m0008 from './migrations/0008-passport.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': m0001,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-parental-consent': m0005,
   '0006-issuer-keys': m0006,
   '0007-learning-effort': m0007,
+  '0008-passport': m0008,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

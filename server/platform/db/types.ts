@@ -143,6 +143,13 @@ export interface Database {
   invitations: InvitationsTable
   access_log: AccessLogTable
   issuer_keys: IssuerKeysTable
+  passport_skills: PassportSkillsTable
+  passport_credentials: PassportCredentialsTable
+  passport_targets: PassportTargetsTable
+  learning_plans: LearningPlansTable
+  learning_plan_items_done: LearningPlanItemsDoneTable
+  pathway_steps_done: PathwayStepsDoneTable
+  progress_events: ProgressEventsTable
 }
 
 export interface CareerTasksTable { career_id: string; position: number; task: string; task_type: string | null }
@@ -221,4 +228,18 @@ export interface AccessLogTable {
 export interface IssuerKeysTable {
   id: string; generation: number; public_key_multibase: string; private_key_wrapped: string; created_at: string
   retired_at: string | null; revoked_at: string | null
+}
+
+// --- The learner's passport, plans and progress (0008) ----------------------------------------------
+
+export interface PassportSkillsTable {
+  user_id: string; skill_id: string; level: number; source: 'self' | 'credential' | 'evidence'; evidence: Json; updated_at: string
+}
+export interface PassportCredentialsTable { user_id: string; credential_id: string; earned_on: string; added_by_plan: string | null; created_at: string }
+export interface PassportTargetsTable { user_id: string; career_slug: string; position: number }
+export interface LearningPlansTable { id: string; user_id: string; career_slug: string; hours_per_week: number; optimise: 'time' | 'cost'; created_at: string }
+export interface LearningPlanItemsDoneTable { plan_id: string; user_id: string; item_id: string; done_at: string }
+export interface PathwayStepsDoneTable { user_id: string; career_slug: string; section: string; position: number; done_at: string }
+export interface ProgressEventsTable {
+  id: string; user_id: string; at: string; kind: string; ref: string; coverage: Json; items_done: number; steps_done: number
 }
