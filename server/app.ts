@@ -18,6 +18,7 @@ import { authRoutes, installAuthentication, meRoutes } from './modules/identity/
 import { accountDataRoutes, consentRoutes, installAccessControl, schoolRoutes } from './modules/access/index.js'
 import { searchRoutes } from './modules/search/index.js'
 import { badgeRoutes } from './modules/badges/index.js'
+import { passportModuleRoutes } from './modules/passport/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
@@ -72,6 +73,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         { name: 'auth', description: 'Sign-up, sign-in and -out, email verification, password reset, first-run setup' },
         { name: 'me', description: 'The signed-in account: password, API keys, sessions' },
         { name: 'schools', description: 'Schools (tenants), members, invitations and the access log' },
+        { name: 'passport', description: 'My skills passport, gaps, matches, learning plans, progress and signed exports' },
         { name: 'verifiable-credentials', description: 'Open Badges 3.0 credentials signed by this instance: the issuer and its keys, verification' },
       ],
     },
@@ -90,6 +92,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(accountDataRoutes, { identity: deps.identity, db: deps.db.kysely })
     await api.register(consentRoutes, { identity: deps.identity, db: deps.db.kysely })
     await api.register(badgeRoutes, { badges: deps.badges })
+    await api.register(passportModuleRoutes, { learner: deps.learner })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
   const stylesheet = loadStylesheet()

@@ -12,6 +12,7 @@ import { createSearchService, type SearchService } from './modules/search/index.
 import { createIdentity, type Identity, type IdentityOptions } from './modules/identity/index.js'
 import { createSchoolsService, type SchoolsService } from './modules/access/index.js'
 import { createBadgesService, type BadgesService } from './modules/badges/index.js'
+import { createPassportModule, type PassportModule } from './modules/passport/index.js'
 import type { Db } from './platform/db/client.js'
 import { createCursorCodec } from './platform/http/cursor.js'
 
@@ -29,6 +30,8 @@ export interface Deps {
   schools: SchoolsService
   /** Verifiable credentials: the issuer's keys, signing (for the passport routes) and verification. */
   badges: BadgesService
+  /** The learner's stored passport, plans and progress, and its signed exports. */
+  learner: PassportModule
 }
 
 /** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
@@ -39,12 +42,13 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
   const identity = createIdentity(config, db, log, options)
   const cursors = createCursorCodec(identity.secretKey) // page cursors, sealed with the server key
   const careers = createCareerService({ catalog, cursors })
+  const analysis = createAnalysisService({ catalog })
+  const badges = createBadgesService({ db: db.kysely, secretKey: identity.secretKey, clock: identity.clock, issuerUrl: config.auth.publicOrigin })
   return {
-    config, db, catalog, careers, identity,
+    config, db, catalog, careers, identity, analysis, badges,
     search: createSearchService({ catalog, cursors }),
     explore: createExploreService({ catalog, careers, cursors }),
-    analysis: createAnalysisService({ catalog }),
     schools: createSchoolsService({ db: db.kysely, identity }),
-    badges: createBadgesService({ db: db.kysely, secretKey: identity.secretKey, clock: identity.clock, issuerUrl: config.auth.publicOrigin }),
+    learner: createPassportModule({ db: db.kysely, catalog, analysis, badges, clock: identity.clock }),
   }
 }

@@ -76,5 +76,12 @@ export const PROBLEM_CODES: Record<string, string> = {
   'service.unavailable': 'A dependency (the database) is not reachable; retry later.',
   'issuer.key_unavailable': 'The instance\'s credential-signing key cannot be unwrapped with the current SECRET_KEY; an operator must rotate the issuer key.',
   'credential.invalid_input': 'The data given for a verifiable credential cannot make a valid one (a skill URI that is not absolute, a level outside 0–5, a duplicate skill).',
+  'passport.unresolved': 'Entries of a passport name no catalog skill, credential or career; `errors` lists each with a JSON pointer, and nothing was stored.',
+  'passport_skill.not_found': 'Your passport has no skill with that id (or an equivalent one).',
+  'earned_credential.not_found': 'Your passport lists no earned credential with that id.',
+  'plan.not_found': 'You have no learning plan with that id.',
+  'plan.limit': 'You have the most learning plans one account may keep; delete one first.',
+  'plan_item.not_found': 'The plan has no item with that id (as planned now, or marked done).',
+  'pathway_step.not_found': 'The career has no pathway step in that section at that position.',
   'internal': 'An unexpected error; it is logged with the request id, which the answer carries as `traceId`.',
 }
