@@ -279,7 +279,8 @@ describe('public routes', () => {
 
 describe('cross-school canary crawl', () => {
   it('finds no trace of school 2 in any read route, as any school-1 actor, at maximum limits', async () => {
-    const routes = routeOperations(t.app).filter((r) => r.method === 'GET' && r.url.startsWith('/api/v1/') && r.operation !== 'public')
+    // Every read route that is not public: the API and the signed-in pages alike.
+    const routes = routeOperations(t.app).filter((r) => r.method === 'GET' && r.operation !== 'public')
     const crawlers = fixtures.filter((f) => f.kind !== 'anonymous' && f.name !== 'platformAdmin' && f.name !== 'key:platformAdmin:write' && !f.roles[school2])
     let requests = 0
     let hits = 0
@@ -299,7 +300,7 @@ describe('cross-school canary crawl', () => {
         }
       }
     }
-    process.stdout.write(`canary crawl: ${requests} requests by ${crawlers.length} school-1 actors, ${hits} canary hits` + '\n')
+    process.stdout.write(`canary crawl: ${requests} requests over ${routes.length} read routes (${routes.filter((r) => !r.url.startsWith('/api/')).length} of them pages) by ${crawlers.length} school-1 actors, ${hits} canary hits` + '\n')
     expect(leaks).toEqual([])
     expect(requests).toBeGreaterThan(50)
   }, 300_000)
