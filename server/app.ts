@@ -7,7 +7,8 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { accountRoutes } from '../web/account/account-routes.js'
-import { loadScript, loadStylesheet } from '../web/assets.js'
+import { loadPickerScript, loadScript, loadStylesheet } from '../web/assets.js'
+import { passportPageRoutes } from '../web/passport/passport-routes.js'
 import { installFormBodies } from '../web/forms/form-body.js'
 import { webRoutes } from '../web/web.routes.js'
 import type { Deps } from './deps.js'
@@ -101,6 +102,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(accountRoutes, {
     identity: deps.identity, schools: deps.schools, db: deps.db.kysely,
     assets: { stylesheet: stylesheet.href, script: script.href },
+  })
+  await app.register(passportPageRoutes, {
+    identity: deps.identity, schools: deps.schools, db: deps.db.kysely, assets: { stylesheet: stylesheet.href, script: script.href },
+    learner: deps.learner, careers: deps.careers, search: deps.search, picker: loadPickerScript(),
   })
   return app
 }

@@ -1,8 +1,8 @@
 /*
- * The passport's pickers (a skill, an earned credential): progressive enhancement of a plain text
+ * The passport's pickers (a skill, an earned credential, a target career): progressive enhancement of a plain text
  * field. Without this script the learner types a name and the server looks it up by label. With it,
  * the field becomes a WAI-ARIA combobox (list autocomplete) offering matches from
- * GET /api/v1/search?type=skill (or credential); choosing one writes its catalog id into the hidden
+ * GET /api/v1/search?type=skill (or credential, career); choosing one writes its catalog id into the hidden
  * field named by data-picker-target, so the server need not guess. Typing again clears that id.
  *
  * Keys: Down / Up move through the options (and open the list), Enter chooses the highlighted option
@@ -18,7 +18,8 @@
   var SHORTEST = 2
 
   function enhance(input) {
-    var kind = input.getAttribute('data-picker') === 'credential' ? 'credential' : 'skill'
+    var KINDS = { skill: 'Matching skills', credential: 'Matching credentials', career: 'Matching careers' }
+    var kind = KINDS[input.getAttribute('data-picker')] ? input.getAttribute('data-picker') : 'skill'
     var target = document.getElementById(input.getAttribute('data-picker-target') || '')
     var found = []
     var current = -1
@@ -30,7 +31,7 @@
     list.id = input.id + '-options'
     list.className = 'suggestions'
     list.setAttribute('role', 'listbox')
-    list.setAttribute('aria-label', kind === 'credential' ? 'Matching credentials' : 'Matching skills')
+    list.setAttribute('aria-label', KINDS[kind])
     list.hidden = true
     var live = document.createElement('div')
     live.className = 'visually-hidden'
@@ -79,7 +80,8 @@
       var item = found[index]
       if (!item) return
       input.value = item.title
-      if (target) target.value = item.id || ''
+      // Careers are known by their slug, skills and credentials by their id.
+      if (target) target.value = item.id || item.slug || ''
       hide()
       say(item.title + ' chosen.')
     }

@@ -1,5 +1,5 @@
 /**
- * A picker for a skill or a credential: without JavaScript a labelled text field whose name the
+ * A picker for a skill, a credential or a career: without JavaScript a labelled text field whose name the
  * server looks up; skill-picker.js turns it into a combobox that writes the chosen catalog id into
  * the hidden field beside it. When a typed name matched nothing exactly, the page comes back with the
  * nearest catalog entries as radio buttons (`choice`), so choosing still works without the script.
@@ -14,7 +14,7 @@ export interface PickerChoice {
 
 export interface PickerProps {
   form: string
-  kind: 'skill' | 'credential'
+  kind: 'skill' | 'credential' | 'career'
   label: string
   hint?: string
   errors: FormErrors

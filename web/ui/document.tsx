@@ -95,6 +95,9 @@ function AccountNav({ account }: { account: HeaderAccount }) {
             </li>
           ) : null}
           <li>
+            <a href="/passport">Passport</a>
+          </li>
+          <li>
             <a href="/schools">Schools</a>
           </li>
           <li>
