@@ -117,6 +117,40 @@ describe.skipIf(!present)(`real datasets from ${DATA} (skipped when that folder 
     expect(moves.items[0]!.coverage).toBeGreaterThan(0.8)
   })
 
+  it('matches passports to the careers people would expect, and plans for them', { timeout: 120_000 }, async () => {
+    const app = await fullCatalog()
+    const matches = async (skills: [string, number][]) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/analysis/matches', payload: { passport: { skills: skills.map(([skill, level]) => ({ skill, level })) }, limit: 10 } })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json() as { items: { career: { slug: string }; score: number }[]; passport: { unresolved: unknown[] } }
+    }
+    const developer = await matches([
+      ['Python', 4], ['SQL', 3], ['JavaScript', 3], ['Git', 3], ['Linux', 3], ['Docker', 3],
+      ['Programming', 4], ['Computers and Electronics', 4], ['Complex Problem Solving', 3], ['Critical Thinking', 3], ['Mathematics', 3],
+    ])
+    /** How many of the top ten careers carry a SOC code in one of the major groups. */
+    const inGroups = async (items: { career: { slug: string } }[], groups: RegExp) => {
+      let n = 0
+      for (const { career } of items) {
+        const profile = (await app.inject(`/api/v1/careers/${career.slug}`)).json() as { codes: { system: string; code: string }[] }
+        if (profile.codes.some((c) => (c.system === 'soc-2018' || c.system === 'onet-soc') && groups.test(c.code))) n++
+      }
+      return n
+    }
+    expect(developer.passport.unresolved).toEqual([])
+    // Computer and mathematical occupations (SOC 15-).
+    expect(await inGroups(developer.items, /^15-/), developer.items.map((i) => i.career.slug).join(', ')).toBeGreaterThanOrEqual(4)
+    const nurse = await matches([
+      ['Medicine and Dentistry', 4], ['Psychology', 3], ['Biology', 3], ['Service Orientation', 4], ['Social Perceptiveness', 4],
+      ['Active Listening', 4], ['Monitoring', 3], ['Customer and Personal Service', 4], ['Therapy and Counseling', 3],
+    ])
+    // Healthcare practitioners and support (SOC 29-, 31-).
+    expect(await inGroups(nurse.items, /^(29|31)-/), nurse.items.map((i) => i.career.slug).join(', ')).toBeGreaterThanOrEqual(6)
+    const plan = await app.inject({ method: 'POST', url: '/api/v1/analysis/plan', payload: { passport: { skills: [{ skill: 'Python', level: 2 }] }, career: 'back-end-developer', hoursPerWeek: 10 } })
+    expect(plan.statusCode).toBe(200)
+    expect(plan.json().items.length).toBeGreaterThan(2)
+  })
+
   it('ends exactly like an uninterrupted import after kill -9 at random moments', { timeout: 300_000 }, async () => {
     const onet = path.join(DATA, 'onet-29.3')
     const clean = tempDir()

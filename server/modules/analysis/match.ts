@@ -1,8 +1,10 @@
 /**
  * Every career ranked by how well a passport fits it. Two shares, each 0–1:
  * - coverage: how much of the career the passport meets (gap.ts: weighted, level-aware);
- * - relevance: how much of the passport the career uses (Σ levels of the passport's skills the
- *   career asks for / Σ all the passport's levels).
+ * - relevance: how much of the passport the career uses, and how much it values it (Σ level × the
+ *   career's weight for each passport skill it asks for / Σ all the passport's levels) — O*NET rates
+ *   every occupation on the same skills and knowledge areas, so merely asking for a skill says little;
+ *   how much the career weighs it does.
  * The rank is their geometric mean, √(coverage × relevance): a career that needs three things the
  * learner happens to have does not outrank one that uses most of what they can do, and a career that
  * uses one of their skills among a hundred does not either. Computed from the per-skill lists of
@@ -57,7 +59,7 @@ export function matchCareers(
       for (const p of model.postings(same)) {
         if (stamp[p.career] === i) continue
         stamp[p.career] = i
-        used[p.career]! += entry.level
+        used[p.career]! += entry.level * p.weight
       }
     }
   })
