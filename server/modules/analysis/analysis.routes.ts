@@ -27,7 +27,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox<{ analysis: AnalysisServi
     config: { operation: 'public' },
     schema: {
       tags: ['analysis'], summary: 'Every career ranked by fit for a passport',
-      description: `Ranked by √(coverage × relevance): coverage is the share of the career the passport meets, relevance the share of the passport the career uses. Each career says which of its heaviest skills are met and which are missing, and carries its BLS pay, growth and entry education when it has a SOC code; filters on those leave out careers without the figure. ${PASSPORT_NOTE}`,
+      description: `Ranked by √(coverage × relevance): coverage is the share of the career the passport meets, relevance how much the career values what the passport holds. Each career says which of its heaviest skills are met and which are missing, and carries its BLS pay, growth and entry education when it has a SOC code; filters on those leave out careers without the figure. ${PASSPORT_NOTE}`,
       body: MatchBody, response: { 200: MatchAnswer, ...problems(400) },
     },
   }, async (req) => analysis.matches(req.body.passport, { filters: req.body.filters, limit: req.body.limit, offset: req.body.offset }))

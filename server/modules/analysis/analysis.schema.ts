@@ -106,7 +106,7 @@ export const MatchAnswer = Type.Object({
     career: CareerRef,
     score: Type.Number({ description: '√(coverage × relevance)' }),
     coverage: Type.Number({ description: 'Share of the career the passport meets' }),
-    relevance: Type.Number({ description: 'Share of the passport the career uses' }),
+    relevance: Type.Number({ description: 'How much the career values what the passport holds: Σ level × the career\'s weight for each passport skill ÷ Σ levels' }),
     matched: Type.Array(Named, { description: 'The heaviest skills the passport meets' }),
     missing: Type.Array(Named, { description: 'The heaviest skills it lacks or has below the level' }),
     outlook: Outlook,
