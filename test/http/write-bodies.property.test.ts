@@ -86,6 +86,11 @@ const SEEDS: Record<string, Seed> = {
   'POST /api/v1/schools/:schoolId/invitations': { actor: 'schoolAdmin', body: { role: 'learner', kind: 'link', email: 'invitee@example.org', expiresInDays: 7, maxUses: 1 } },
   'POST /api/v1/invitations/accept': { actor: 'member', body: { token: 'a'.repeat(43) } },
   'POST /api/v1/schools/join': { actor: 'member', body: { code: 'ABCD2345' } },
+  'PUT /api/v1/me/passport': { actor: 'member', body: PASSPORT },
+  'POST /api/v1/me/passport/skills': { actor: 'member', body: PASSPORT.skills[0]! },
+  'POST /api/v1/me/passport/credentials': { actor: 'member', body: { credential: 'acme-sql-certificate', earnedOn: '2025-06-01' } },
+  'PUT /api/v1/me/passport/targets': { actor: 'member', body: { targets: ['data-clerk'] } },
+  'POST /api/v1/me/plans': { actor: 'member', body: { career: 'data-clerk', hoursPerWeek: 10, optimise: 'cost' } },
 }
 
 /** Write routes that take no body (their schema has none), with why. */
@@ -105,6 +110,15 @@ const NO_BODY: Record<string, string> = {
   'PATCH /api/v1/schools/:schoolId/access-log': '405',
   'DELETE /api/v1/schools/:schoolId/access-log': '405',
   'POST /api/v1/schools/:schoolId/access-log': '405',
+  'DELETE /api/v1/me/passport/skills/:skillId': 'removes by path id',
+  'DELETE /api/v1/me/passport/credentials/:credentialId': 'removes by path id',
+  'POST /api/v1/me/passport/credential': 'signs the stored passport',
+  'POST /api/v1/me/credentials/:credentialId/credential': 'signs the earned credential named by path id',
+  'DELETE /api/v1/me/plans/:id': 'deletes by path id',
+  'POST /api/v1/me/plans/:id/items/:itemId/done': 'marks by path ids',
+  'DELETE /api/v1/me/plans/:id/items/:itemId/done': 'unmarks by path ids',
+  'POST /api/v1/me/pathways/:career/steps/:section/:position/done': 'marks by path ids',
+  'DELETE /api/v1/me/pathways/:career/steps/:section/:position/done': 'unmarks by path ids',
 }
 
 /** Names a client must never be able to set, in the spellings an ORM or a careless spread would take. */

@@ -2,7 +2,8 @@
  * The account holder's own data: GET /me/export (everything kept about them, as a JSON download) and
  * DELETE /me (with the current password) removing it everywhere in one transaction:
  * - deleted: the user row, sessions, API keys, single-use tokens, memberships, mail in the outbox
- *   addressed to them, a child's parental-consent record and the consent mails to the parent, invitations addressed to their email, and access-log rows about them (the
+ *   addressed to them, a child's parental-consent record and the consent mails to the parent, invitations addressed to their email, the skills passport, plans,
+ *   pathway steps done and progress events, and access-log rows about them (the
  *   log of who read their record is their personal data; their schools' logs lose those rows);
  * - anonymised: access-log rows where they were the reader (actor ids set to null, the role kept),
  *   so a learner still sees that a member of staff read their record; invitations they created keep
@@ -45,6 +46,7 @@ export async function exportAccount(db: Kysely<Database>, userId: string) {
     db.selectFrom('parental_consents').select(['parent_email as parentEmail', 'status', 'requested_at as requestedAt', 'decided_at as decidedAt'])
       .where('user_id', '=', userId).executeTakeFirst(),
   ])
+  const learning = await exportLearning(db, userId)
   return {
     exportedAt: new Date().toISOString(),
     account: {
@@ -56,6 +58,27 @@ export async function exportAccount(db: Kysely<Database>, userId: string) {
     accessLog: { readsOfMyRecord: readsOfMe, recordsIRead: readsByMe },
     invitationsCreated, mail,
     parentalConsent: parentalConsent ?? null,
+    ...learning,
+  }
+}
+
+/** The skills passport, plans, steps done and progress events (0008). */
+async function exportLearning(db: Kysely<Database>, userId: string) {
+  const [skills, credentials, targets, plans, planItemsDone, pathwayStepsDone, progressEvents] = await Promise.all([
+    db.selectFrom('passport_skills').select(['skill_id as skill', 'level', 'source', 'evidence', 'updated_at as updatedAt']).where('user_id', '=', userId).orderBy('skill_id').execute(),
+    db.selectFrom('passport_credentials').select(['credential_id as credential', 'earned_on as earnedOn', 'added_by_plan as addedByPlan', 'created_at as createdAt']).where('user_id', '=', userId).execute(),
+    db.selectFrom('passport_targets').select(['career_slug as career', 'position']).where('user_id', '=', userId).orderBy('position').execute(),
+    db.selectFrom('learning_plans').select(['id', 'career_slug as career', 'hours_per_week as hoursPerWeek', 'optimise', 'created_at as createdAt']).where('user_id', '=', userId).execute(),
+    db.selectFrom('learning_plan_items_done').select(['plan_id as planId', 'item_id as item', 'done_at as doneAt']).where('user_id', '=', userId).execute(),
+    db.selectFrom('pathway_steps_done').select(['career_slug as career', 'section', 'position', 'done_at as doneAt']).where('user_id', '=', userId).execute(),
+    db.selectFrom('progress_events').select(['at', 'kind', 'ref', 'coverage', 'items_done as itemsDone', 'steps_done as stepsDone']).where('user_id', '=', userId).orderBy('at').execute(),
+  ])
+  const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value)
+  return {
+    passport: { skills: skills.map((s) => ({ ...s, evidence: json(s.evidence) })), credentials, targets },
+    plans: plans.map((p) => ({ ...p, itemsDone: planItemsDone.filter((d) => d.planId === p.id).map(({ item, doneAt }) => ({ item, doneAt })) })),
+    pathwayStepsDone,
+    progressEvents: progressEvents.map((e) => ({ ...e, coverage: json(e.coverage) })),
   }
 }
 
@@ -74,6 +97,9 @@ export async function deleteAccount(db: Kysely<Database>, userId: string, email:
     await tx.deleteFrom('api_keys').where('user_id', '=', userId).execute()
     await tx.deleteFrom('auth_tokens').where('user_id', '=', userId).execute()
     await tx.deleteFrom('memberships').where('user_id', '=', userId).execute()
+    for (const table of ['progress_events', 'pathway_steps_done', 'learning_plan_items_done', 'learning_plans', 'passport_targets', 'passport_credentials', 'passport_skills'] as const) {
+      await tx.deleteFrom(table).where('user_id', '=', userId).execute()
+    }
     await tx.deleteFrom('users').where('id', '=', userId).execute()
   })
 }
