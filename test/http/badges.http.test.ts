@@ -272,8 +272,12 @@ describe('the routes', () => {
     const spec = (await t.app.inject('/api/v1/openapi.json')).json()
     expect(spec.paths['/api/v1/issuer'].get.tags).toEqual(['verifiable-credentials'])
     expect(spec.paths['/api/v1/credentials/verify'].post.tags).toEqual(['verifiable-credentials'])
-    const paths = Object.keys(spec.paths).filter((p) => p.includes('credentials/') && !p.startsWith('/api/v1/credentials/{'))
+    // The learner's own downloads under /me sign for the signed-in person only: no open signing endpoint.
+    const paths = Object.keys(spec.paths).filter((p) => p.includes('credentials/') && !p.startsWith('/api/v1/credentials/{') && !p.startsWith('/api/v1/me/'))
     expect(paths).toEqual(['/api/v1/credentials/verify'])
+    for (const url of ['/api/v1/me/passport/credential', '/api/v1/me/credentials/any/credential']) {
+      expect((await t.app.inject({ method: 'POST', url, headers: { 'sec-fetch-site': 'same-origin' } })).statusCode, url).toBe(401)
+    }
   })
 
   it('a body over 1 MiB is refused (413) before any work', async () => {
