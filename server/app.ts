@@ -20,6 +20,7 @@ import { accountDataRoutes, consentRoutes, installAccessControl, schoolRoutes } 
 import { searchRoutes } from './modules/search/index.js'
 import { badgeRoutes } from './modules/badges/index.js'
 import { passportModuleRoutes } from './modules/passport/index.js'
+import { cvRoutes } from './modules/cv/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         { name: 'me', description: 'The signed-in account: password, API keys, sessions' },
         { name: 'schools', description: 'Schools (tenants), members, invitations and the access log' },
         { name: 'passport', description: 'My skills passport, gaps, matches, learning plans, progress and signed exports' },
+        { name: 'cv', description: 'CVs: built from a passport, tailored to a career, exported as JSON Resume, HTML and PDF' },
         { name: 'verifiable-credentials', description: 'Open Badges 3.0 credentials signed by this instance: the issuer and its keys, verification' },
       ],
     },
@@ -94,6 +96,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(consentRoutes, { identity: deps.identity, db: deps.db.kysely })
     await api.register(badgeRoutes, { badges: deps.badges })
     await api.register(passportModuleRoutes, { learner: deps.learner })
+    await api.register(cvRoutes, { cv: deps.cv })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
   const stylesheet = loadStylesheet()

@@ -64,12 +64,28 @@ const CREDENTIAL = {
   },
 }
 
+/** A CV with every optional field filled (server/modules/cv/cv.schema.ts). */
+const CV = {
+  template: 'classic',
+  basics: { name: 'Ada Lovelace', label: 'Analyst', email: 'ada@example.org', phone: '+44 20 0000 0000', url: 'https://example.org/ada', summary: 'Numbers.', location: { city: 'London', region: 'England', countryCode: 'GB' } },
+  work: [{ name: 'Engine Co', position: 'Programmer', location: 'London', url: 'https://example.org/engine', startDate: '1842-01', endDate: '1843', summary: 'Notes', highlights: ['Note G'] }],
+  education: [{ institution: 'Home', area: 'Mathematics', studyType: 'Tutoring', url: 'https://example.org/home', startDate: '1830', endDate: '1835-06-01', score: 'A', courses: ['Calculus'] }],
+  projects: [{ name: 'Bernoulli numbers', description: 'An algorithm', url: 'https://example.org/g', startDate: '1843-07', endDate: '1843-09', highlights: ['First program'], keywords: ['algorithms'], skills: ['python'] }],
+  skills: [{ name: 'Python', level: 3, keywords: ['Flask'], ids: { catalog: 'python', esco: 'http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d', onet: '2.A.1.a' }, hidden: false }],
+  certificates: [{ name: 'SQL certificate', issuer: 'Acme', date: '2025-06-01', url: 'https://example.org/cert', credential: 'acme-sql-certificate' }],
+  languages: [{ language: 'English', fluency: 'Native' }],
+  layout: { order: ['skills', 'work'], hidden: ['languages'] },
+  career: 'back-end-developer',
+}
+
 /** One valid body per write route with a body schema, and the actor the policy lets call it. */
 const SEEDS: Record<string, Seed> = {
   'POST /api/v1/analysis/gap': { actor: 'anonymous', body: { passport: PASSPORT, career: 'back-end-developer' } },
   'POST /api/v1/analysis/matches': { actor: 'anonymous', body: { passport: PASSPORT, filters: { maxEducation: 'bachelor', minPay: 1, minGrowthPercent: 0, origin: 'catalog' }, limit: 5, offset: 0 } },
   'POST /api/v1/analysis/plan': { actor: 'anonymous', body: { passport: PASSPORT, career: 'back-end-developer', hoursPerWeek: 10, optimise: 'cost', completed: ['some-course'] } },
   'POST /api/v1/credentials/verify': { actor: 'anonymous', body: CREDENTIAL },
+  'POST /api/v1/cv/render': { actor: 'anonymous', body: { cv: CV, template: 'compact', career: 'back-end-developer', format: 'pdf' } },
+  'POST /api/v1/cv/tailor': { actor: 'anonymous', body: { passport: PASSPORT, basics: CV.basics, template: 'compact', career: 'back-end-developer' } },
   'POST /api/v1/auth/signup': { actor: 'anonymous', body: { email: 'new-person@example.org', password: PASSWORD, displayName: 'New Person' } },
   'POST /api/v1/auth/signin': { actor: 'anonymous', body: { email: 'nobody@example.org', password: PASSWORD } },
   'POST /api/v1/auth/verify-email': { actor: 'anonymous', body: { token: TOKEN } },

@@ -1,0 +1,13 @@
+/**
+ * CVs (issue 7): a CV model keyed to the passport, tailoring to a career, and exports as JSON Resume,
+ * print-ready HTML and an in-process PDF. Other modules import only from here: `createCvService`
+ * (deps.ts) and `cvRoutes` (app.ts).
+ */
+export { createCvService, type CvService, type RenderedCv, type TailoredCv } from './cv.service.js'
+export { cvRoutes } from './cv.routes.js'
+export { cvFromPassport, type PassportView, type Profile } from './cv-builder.js'
+export { toJsonResume } from './json-resume.js'
+export { renderCvHtml } from './cv-html.js'
+export { renderCvPdf } from './cv-pdf.js'
+export { attachmentDisposition } from './file-name.js'
+export { Cv, type Cv as CvDocument } from './cv.schema.js'
