@@ -20,6 +20,7 @@ import { accountDataRoutes, consentRoutes, installAccessControl, schoolRoutes } 
 import { searchRoutes } from './modules/search/index.js'
 import { badgeRoutes } from './modules/badges/index.js'
 import { passportModuleRoutes } from './modules/passport/index.js'
+import { extractionRoutes } from './modules/extraction/index.js'
 import { cvRoutes } from './modules/cv/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(consentRoutes, { identity: deps.identity, db: deps.db.kysely })
     await api.register(badgeRoutes, { badges: deps.badges })
     await api.register(passportModuleRoutes, { learner: deps.learner })
+    await api.register(extractionRoutes, { extraction: deps.extraction })
     await api.register(cvRoutes, { cv: deps.cv })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })

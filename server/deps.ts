@@ -13,6 +13,7 @@ import { createIdentity, type Identity, type IdentityOptions } from './modules/i
 import { createSchoolsService, type SchoolsService } from './modules/access/index.js'
 import { createBadgesService, type BadgesService } from './modules/badges/index.js'
 import { createPassportModule, type PassportModule } from './modules/passport/index.js'
+import { createExtractionService, type ExtractionService } from './modules/extraction/index.js'
 import { createCvService, type CvService } from './modules/cv/index.js'
 import type { Db } from './platform/db/client.js'
 import { createCursorCodec } from './platform/http/cursor.js'
@@ -35,6 +36,8 @@ export interface Deps {
   learner: PassportModule
   /** CVs: built from a passport, tailored to a career, exported as JSON Resume, HTML and PDF. */
   cv: CvService
+  /** Skills found in pasted text (a CV, a job ad). */
+  extraction: ExtractionService
 }
 
 /** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
@@ -53,6 +56,7 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
     explore: createExploreService({ catalog, careers, cursors }),
     schools: createSchoolsService({ db: db.kysely, identity }),
     learner: createPassportModule({ db: db.kysely, catalog, analysis, badges, clock: identity.clock }),
+    extraction: createExtractionService({ catalog }),
     cv: createCvService({ catalog, now: () => identity.clock.now() }),
   }
 }

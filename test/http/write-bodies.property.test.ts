@@ -84,6 +84,7 @@ const SEEDS: Record<string, Seed> = {
   'POST /api/v1/analysis/matches': { actor: 'anonymous', body: { passport: PASSPORT, filters: { maxEducation: 'bachelor', minPay: 1, minGrowthPercent: 0, origin: 'catalog' }, limit: 5, offset: 0 } },
   'POST /api/v1/analysis/plan': { actor: 'anonymous', body: { passport: PASSPORT, career: 'back-end-developer', hoursPerWeek: 10, optimise: 'cost', completed: ['some-course'] } },
   'POST /api/v1/credentials/verify': { actor: 'anonymous', body: CREDENTIAL },
+  'POST /api/v1/skills/extract': { actor: 'anonymous', body: { text: 'Python and SQL', limit: 10 } },
   'POST /api/v1/cv/render': { actor: 'anonymous', body: { cv: CV, template: 'compact', career: 'back-end-developer', format: 'pdf' } },
   'POST /api/v1/cv/tailor': { actor: 'anonymous', body: { passport: PASSPORT, basics: CV.basics, template: 'compact', career: 'back-end-developer' } },
   'POST /api/v1/auth/signup': { actor: 'anonymous', body: { email: 'new-person@example.org', password: PASSWORD, displayName: 'New Person' } },
