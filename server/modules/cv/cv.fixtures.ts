@@ -35,20 +35,24 @@ export function longCv(template: Cv['template'] = 'classic'): Cv {
 }
 
 /** A polyglot payload: breaks out of text, attributes, URLs, style and script contexts if anything is not escaped. */
-export const XSS = `jaVasCript:/*-/*\`/*\\\`/*'/*"/**/(/* */oNcliCk=alert(1) )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert(2)//>\\x3e"><img src=x onerror=alert(3)><script>alert(4)</script>`
+export const XSS = `jaVasCript:/*-/*\`/*\\\`/*'/*"/**/(/* */oNcliCk=alert(1) )//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert(2)//>\\x3e"><img src=x onerror=alert(3)><script>alert(4)</script>`
 
-/** The payload in every string field a learner types (URLs keep a valid http(s) prefix, as the schema demands). */
+/** The same within 50 characters, for the short fields (phone, score, languages, places, keywords). */
+export const SHORT_XSS = `"><svg onload=alert(5)><script>alert(6)</script>`
+
+/** The payload in every string field a learner types, within each field's limit (URLs keep the http(s) prefix the schema demands). */
 export function cvWithPayload(template: Cv['template'] = 'classic'): Cv {
   const p = XSS
+  const s = SHORT_XSS
   const url = `https://example.org/?q=${encodeURIComponent(p)}`
   return {
     template,
-    basics: { name: p, label: p, email: 'x@example.org', phone: p, url, summary: p, location: { city: p, region: p, countryCode: 'GB' } },
+    basics: { name: p, label: p, email: 'x@example.org', phone: s, url, summary: p, location: { city: s, region: s, countryCode: 'GB' } },
     work: [{ name: p, position: p, location: p, url, startDate: '2020', summary: p, highlights: [p] }],
-    education: [{ institution: p, area: p, studyType: p, url, score: p, courses: [p] }],
-    projects: [{ name: p, description: p, url, highlights: [p], keywords: [p], skills: [p] }],
-    skills: [{ name: p, level: 3, keywords: [p], ids: { catalog: p } }],
+    education: [{ institution: p, area: p, studyType: s, url, score: s, courses: [p] }],
+    projects: [{ name: p, description: p, url, highlights: [p], keywords: [s], skills: [p] }],
+    skills: [{ name: p, level: 3, keywords: [s], ids: { catalog: p } }],
     certificates: [{ name: p, issuer: p, url, credential: p }],
-    languages: [{ language: p, fluency: p }],
+    languages: [{ language: s, fluency: s }],
   }
 }
