@@ -21,7 +21,7 @@ const present = fs.existsSync(path.join(DATA, GREEN2022_DIR, 'testset.txt')) && 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'extraction-real-'))
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
-if (!present) console.warn(`[extraction-real-data] ${DATA} has no ${GREEN2022_DIR} or ESCO data: the real-data extraction test is skipped.`)
+if (!present) process.stderr.write(`[extraction-real-data] ${DATA} has no ${GREEN2022_DIR} or ESCO data: the real-data extraction test is skipped.` + '\n')
 
 describe.skipIf(!present)(`skill extraction on the Green et al. 2022 test set in ${DATA} (skipped when absent)`, () => {
   it('finds a meaningful share of the gold skill spans with the full vocabulary, mostly on real entities', { timeout: 180_000 }, async () => {
