@@ -159,6 +159,15 @@ describe('passport journey', () => {
     expect(await page.locator('main').textContent()).toMatch(/Plan items done\s*1 of \d+/)
     expect(await page.locator('svg.chart[role="img"]').count()).toBeGreaterThan(0)
     await expectGoodPage(page, cspErrors)
+
+    // A pathway step of the target career, marked done by keyboard from its page.
+    await page.goto(`${baseUrl}/passport/pathways/back-end-developer`)
+    await expectGoodPage(page, cspErrors)
+    const step = page.locator('form button', { hasText: /^Mark / }).first()
+    await step.focus()
+    await enterAndWait(page)
+    expect(await page.locator('main').textContent()).toMatch(/1 of \d+ steps done/)
+    await expectGoodPage(page, cspErrors)
     await page.context().close()
   })
 })

@@ -191,3 +191,28 @@ describe('analysis pages', () => {
     expect(script.headers['cache-control']).toContain('immutable')
   })
 })
+
+describe('pathway steps', () => {
+  it('lists a curated career\'s steps by section, marks one done and undoes it, and progress counts it', async () => {
+    const page = await getPage(t, '/passport/pathways/back-end-developer', bob)
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['cache-control']).toBe('no-store')
+    expect(mainText(page.body)).toContain('Getting started')
+    expect(mainText(page.body)).toContain('0 of ')
+    const done = await postForm(t, '/passport/pathways/back-end-developer/steps/gettingStarted/0', { done: '1' }, { session: bob })
+    expect(done.statusCode).toBe(303)
+    expect(location(done)).toBe('/passport/pathways/back-end-developer#step-gettingStarted-0')
+    expect(mainText((await getPage(t, '/passport/pathways/back-end-developer', bob)).body)).toMatch(/1 of \d+ steps done/)
+    const progress = await t.app.inject({ method: 'GET', url: '/api/v1/me/progress', headers: { cookie: bob.cookie } })
+    const backEnd = progress.json<{ pathways: { career: { slug: string }; done: { section: string; position: number }[] }[] }>().pathways.find((p) => p.career.slug === 'back-end-developer')
+    expect(backEnd?.done).toEqual([expect.objectContaining({ section: 'gettingStarted', position: 0 })])
+    await postForm(t, '/passport/pathways/back-end-developer/steps/gettingStarted/0', { done: '0' }, { session: bob })
+    expect(mainText((await getPage(t, '/passport/pathways/back-end-developer', bob)).body)).toMatch(/0 of \d+ steps done/)
+  })
+
+  it('404s a career without steps or a step that does not exist, and refuses a post without _csrf', async () => {
+    expect((await getPage(t, '/passport/pathways/no-such-career', bob)).statusCode).toBe(404)
+    expect((await postForm(t, '/passport/pathways/back-end-developer/steps/gettingStarted/999', { done: '1' }, { session: bob })).statusCode).toBe(404)
+    expect((await postForm(t, '/passport/pathways/back-end-developer/steps/gettingStarted/0', { done: '1' }, { session: bob, csrf: null })).statusCode).toBe(403)
+  })
+})

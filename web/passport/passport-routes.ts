@@ -11,6 +11,7 @@ import { PICKER_PATH } from '../assets.js'
 import { useFormBodies } from '../forms/form-body.js'
 import { analysisPages } from './analysis.pages.js'
 import { editorPages } from './editor.pages.js'
+import { pathwayPages } from './pathway.pages.js'
 import type { PassportPagesOptions } from './passport-kit.js'
 
 export type { PassportPagesOptions }
@@ -22,6 +23,7 @@ export const passportPageRoutes: FastifyPluginAsync<PassportPagesOptions> = asyn
   installPageErrors(app, options)
   await app.register(editorPages, options)
   await app.register(analysisPages, options)
+  await app.register(pathwayPages, options)
 
   const { picker } = options
   app.get<{ Querystring: { v?: string } }>(PICKER_PATH, { schema: { hide: true }, config: { operation: 'public' } }, async (request, reply) => {

@@ -137,7 +137,10 @@ export function ProgressView({ progress }: { progress: ProgressAnswer }) {
         return (
           <section key={t.career.slug} aria-labelledby={`target-${i}-heading`}>
             <h2 id={`target-${i}-heading`}>{title}</h2>
-            <p>{t.coverage === null ? 'No skill data for this career.' : `You cover ${pct(t.coverage)} of it now.`}{t.steps.total > 0 ? ` Pathway steps done: ${t.steps.done} of ${t.steps.total}.` : ''}</p>
+            <p>
+              {t.coverage === null ? 'No skill data for this career.' : `You cover ${pct(t.coverage)} of it now.`}
+              {t.steps.total > 0 ? <> Pathway steps done: {t.steps.done} of {t.steps.total} (<a href={`/passport/pathways/${encodeURIComponent(t.career.slug)}`}>mark steps</a>).</> : null}
+            </p>
             <ProgressFigure id={`progress-${i}`} careerTitle={title} series={series} />
             <ProgressTable series={series} caption={`Your coverage of ${title} by date`} />
           </section>

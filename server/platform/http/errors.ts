@@ -83,6 +83,7 @@ export const PROBLEM_CODES: Record<string, string> = {
   'plan.limit': 'You have the most learning plans one account may keep; delete one first.',
   'plan_item.not_found': 'The plan has no item with that id (as planned now, or marked done).',
   'pathway_step.not_found': 'The career has no pathway step in that section at that position.',
+  'pathway.not_found': 'No career with that slug has pathway steps.',
   'cv.source_required': 'A CV request gave neither or both of `cv` and `passport`; exactly one is needed.',
   'internal': 'An unexpected error; it is logged with the request id, which the answer carries as `traceId`.',
 }
