@@ -15,7 +15,7 @@
  *   SEARCH_BENCH_DATA_DIR=/path/to/imported npm run bench:analysis   (reuses an imported pathways.sqlite)
  *   ROUNDS=5 SECONDS=20 CALLS=3000 npm run bench:analysis
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -24,7 +24,7 @@ import { requirementModel } from '../../server/modules/analysis/career-requireme
 import { learningCatalog } from '../../server/modules/analysis/learning-items.js'
 import type { Passport } from '../../server/modules/analysis/analysis.schema.js'
 import { seededRandom } from '../../server/platform/seeded-random.js'
-import { importedCatalog, loadCatalogIndex, root } from '../search/catalog.js'
+import { benchRun, loadCatalogIndex, root } from '../search/catalog.js'
 import { readWrk, requireWrk } from '../wrk.js'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
@@ -37,14 +37,7 @@ const SEED = 20261122
 requireWrk()
 
 const loadAtStart = os.loadavg()[0] as number
-const catalog = importedCatalog()
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pathways-bench-analysis-'))
-const running: { server?: ChildProcess } = {}
-process.on('exit', () => {
-  if (running.server?.exitCode === null) running.server.kill('SIGKILL')
-  fs.rmSync(work, { recursive: true, force: true })
-  catalog.remove()
-})
+const { catalog, work, running } = benchRun('pathways-bench-analysis-')
 
 // ---- in process ----------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
  * as the server does at start. Set SEARCH_BENCH_DATA_DIR to a folder holding an already imported
  * pathways.sqlite to skip the import: the file is copied, never written to.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -61,4 +61,25 @@ export async function loadCatalogIndex(dataDir: string): Promise<{ index: Catalo
   await catalog.sync()
   const index = await catalog.refresh()
   return { index, catalog, close: () => db.close() }
+}
+
+export interface BenchRun {
+  catalog: ImportedCatalog
+  /** A temporary folder for the run's files (wrk scripts, request lists). */
+  work: string
+  /** The server under test, once started: killed when the process exits, however it exits. */
+  running: { server?: ChildProcess }
+}
+
+/** The imported catalog and a work folder for an HTTP benchmark, both removed when the process exits. */
+export function benchRun(prefix: string): BenchRun {
+  const catalog = importedCatalog()
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const running: { server?: ChildProcess } = {}
+  process.on('exit', () => {
+    if (running.server?.exitCode === null) running.server.kill('SIGKILL')
+    fs.rmSync(work, { recursive: true, force: true })
+    catalog.remove()
+  })
+  return { catalog, work, running }
 }

@@ -19,7 +19,7 @@
  *   ROUNDS=5 SECONDS=30 npm run bench:search
  *   SEARCH_BENCH_DATA_DIR=/path/to/imported npm run bench:search   (skips the import)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -29,7 +29,7 @@ import { buildSearchDocuments } from '../../server/modules/search/search-documen
 import { createCursorCodec } from '../../server/platform/http/cursor.js'
 import { toCachedBody } from '../../server/platform/http/response-cache.js'
 import { requireWrk } from '../wrk.js'
-import { importedCatalog, loadCatalogIndex, root } from './catalog.js'
+import { benchRun, loadCatalogIndex, root } from './catalog.js'
 import { generatedQueries, HTTP_MIX } from './queries.js'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3)
@@ -46,15 +46,7 @@ requireWrk()
 // ---- queries -------------------------------------------------------------------------------------
 
 const loadAtStart = os.loadavg()[0] as number
-const catalog = importedCatalog()
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pathways-bench-search-wrk-'))
-// However the run ends, the server and the temporary folders go with it.
-const running: { server?: ChildProcess } = {}
-process.on('exit', () => {
-  if (running.server?.exitCode === null) running.server.kill('SIGKILL')
-  fs.rmSync(work, { recursive: true, force: true })
-  catalog.remove()
-})
+const { catalog, work, running } = benchRun('pathways-bench-search-wrk-')
 const loaded = await loadCatalogIndex(catalog.dataDir)
 const docs = buildSearchDocuments(loaded.index)
 if (new Set(HTTP_MIX).size !== HTTP_MIX.length) throw new Error('HTTP_MIX has duplicates')
