@@ -5,7 +5,9 @@
 import fs from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, expect } from 'vitest'
+import type { TestApp } from '../support/test-app.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -62,3 +64,37 @@ export async function tabTo(page: Page, href: string, limit = 60): Promise<void>
 export const scrollWidth = (page: Page): Promise<number> =>
   // A string expression: the test program has no DOM types.
   page.evaluate<number>('document.documentElement.scrollWidth')
+
+export interface Journey {
+  readonly app: TestApp
+  readonly browser: Browser
+  /** http://127.0.0.1:port of the listening app. */
+  readonly baseUrl: string
+}
+
+/**
+ * For a journey file: registers the hooks that start the app `make` builds on a free port and launch
+ * Chromium before the tests, and close both after them.
+ */
+export function journeyServer(make: () => Promise<TestApp>): Journey {
+  const state: { app?: TestApp; browser?: Browser; baseUrl?: string } = {}
+  beforeAll(async () => {
+    state.app = await make()
+    await state.app.app.listen({ port: 0, host: '127.0.0.1' })
+    state.baseUrl = `http://127.0.0.1:${(state.app.app.server.address() as AddressInfo).port}`
+    state.browser = await launchChromium()
+  }, 180_000)
+  afterAll(async () => {
+    await state.browser?.close()
+    await state.app?.close()
+  })
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not ready: use it inside a test`)
+    return value
+  }
+  return {
+    get app() { return ready(state.app, 'the app') },
+    get browser() { return ready(state.browser, 'the browser') },
+    get baseUrl() { return ready(state.baseUrl, 'the server') },
+  }
+}

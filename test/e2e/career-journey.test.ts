@@ -3,38 +3,22 @@
  * with an axe check on each page, the skip link, and a phone-width layout that never scrolls
  * sideways. Runs Debian's Chromium through playwright-core against the app listening on a free port.
  */
-import type { AddressInfo } from 'node:net'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../support/test-app.js'
-import { expectNoSeriousAxeViolations, expectSkipLinkFirst, launchChromium, openPage as openBrowserPage, scrollWidth, tabTo } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../support/test-app.js'
+import { expectNoSeriousAxeViolations, journeyServer, expectSkipLinkFirst, openPage as openBrowserPage, scrollWidth, tabTo } from './browser.js'
 
 const SLUG = 'back-end-developer'
 
-let browser: Browser
-let testApp: TestApp
-let baseUrl: string
+const journey = journeyServer(createTestApp)
 
-beforeAll(async () => {
-  testApp = await createTestApp()
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' })
-  baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await testApp?.close()
-})
-
-const openPage = (width: number) => openBrowserPage(browser, width)
+const openPage = (width: number) => openBrowserPage(journey.browser, width)
 
 describe('career journey', () => {
   it('takes a keyboard user from the career list to the Back-End Developer salary panel', async () => {
-    const profile = testApp.deps.careers.profile(SLUG)
+    const profile = journey.app.deps.careers.profile(SLUG)
     const { page, cspErrors } = await openPage(1280)
 
-    await page.goto(`${baseUrl}/`)
+    await page.goto(`${journey.baseUrl}/`)
     await expect.poll(() => page.title()).toContain('Explore careers')
     await expectNoSeriousAxeViolations(page)
     await expectSkipLinkFirst(page)
@@ -58,7 +42,7 @@ describe('career journey', () => {
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(3)
 
     await expectNoSeriousAxeViolations(page)
-    await page.goto(`${baseUrl}/careers/${SLUG}`)
+    await page.goto(`${journey.baseUrl}/careers/${SLUG}`)
     await expectSkipLinkFirst(page)
     expect(cspErrors).toEqual([])
     await page.close()
@@ -67,7 +51,7 @@ describe('career journey', () => {
   it('fits a 360 px wide phone without sideways scrolling', async () => {
     const { page, cspErrors } = await openPage(360)
     for (const path of ['/', '/careers', `/careers/${SLUG}`, '/careers/no-such-career']) {
-      await page.goto(`${baseUrl}${path}`)
+      await page.goto(`${journey.baseUrl}${path}`)
       expect(await scrollWidth(page), `page width of ${path} at 360 px`).toBeLessThanOrEqual(360)
     }
     await expectNoSeriousAxeViolations(page)
@@ -77,11 +61,11 @@ describe('career journey', () => {
 
   it('lists every career A to Z, reached from the site navigation', async () => {
     const { page, cspErrors } = await openPage(1280)
-    await page.goto(`${baseUrl}/`)
+    await page.goto(`${journey.baseUrl}/`)
     await Promise.all([page.waitForURL('**/careers'), page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'All careers' }).click()])
     expect(await page.locator('h1').textContent()).toBe('All careers')
     const titles = await page.locator('.career-index .career-name').allTextContents()
-    expect(titles).toHaveLength(testApp.deps.careers.summaries().length)
+    expect(titles).toHaveLength(journey.app.deps.careers.summaries().length)
     expect([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))).toEqual(titles)
     await expectNoSeriousAxeViolations(page)
     expect(cspErrors).toEqual([])
@@ -90,7 +74,7 @@ describe('career journey', () => {
 
   it('answers an unknown career with an accessible 404 page', async () => {
     const { page } = await openPage(1280)
-    const response = await page.goto(`${baseUrl}/careers/no-such-career`)
+    const response = await page.goto(`${journey.baseUrl}/careers/no-such-career`)
     expect(response?.status()).toBe(404)
     expect(await page.locator('h1').textContent()).toBe('Career not found')
     await expectNoSeriousAxeViolations(page)
@@ -99,7 +83,7 @@ describe('career journey', () => {
 
   it('shows the API documentation at /docs under the same security policy', async () => {
     const { page, cspErrors } = await openPage(1280)
-    await page.goto(`${baseUrl}/docs`)
+    await page.goto(`${journey.baseUrl}/docs`)
     await expect.poll(() => page.locator('.swagger-ui .info .title').textContent(), { timeout: 15_000 }).toContain('Pathways API')
     await expect.poll(() => page.locator('.opblock-summary-path').allTextContents()).toContain('/api/v1/careers/{slug}')
     expect(cspErrors).toEqual([])

@@ -1,33 +1,17 @@
 /**
- * Finding careers without knowing their names, in a real browser, on a test app with the fixture
+ * Finding careers without knowing their names, in a real journey.browser, on a test app with the fixture
  * datasets (O*NET, BLS, CIP–SOC, ESCO, the crosswalk) imported: a keyboard user picks a suggestion
  * from the header search box as they type; without JavaScript the same box submits to the results
  * page; a learner browses a field hierarchy down to a career, opens a skill, compares two careers
  * and reads where a career leads. Every page passes axe, raises no CSP error and fits 360 px.
  */
-import type { AddressInfo } from 'node:net'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createImportedTestApp } from '../support/imported-app.js'
-import type { TestApp } from '../support/test-app.js'
-import { expectNoSeriousAxeViolations, expectSkipLinkFirst, launchChromium, openPage, scrollWidth } from './browser.js'
+import { expectNoSeriousAxeViolations, journeyServer, expectSkipLinkFirst, openPage, scrollWidth } from './browser.js'
 
 
-let browser: Browser
-let testApp: TestApp
-let baseUrl: string
-
-beforeAll(async () => {
-  testApp = await createImportedTestApp()
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' })
-  baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await testApp?.close()
-})
+const journey = journeyServer(createImportedTestApp)
 
 /** What every page of the journeys must hold to: axe, no sideways scroll at the page's width, no CSP refusal. */
 async function expectGoodPage(page: Page, cspErrors: readonly string[]): Promise<void> {
@@ -43,7 +27,7 @@ async function follow(page: Page, name: string | RegExp, url: string | RegExp): 
 }
 
 /**
- * Closes the page with its context and waits for both, so no close is still pending when the browser
+ * Closes the page with its context and waits for both, so no close is still pending when the journey.browser
  * shuts down after the last test.
  */
 const closePage = (page: Page): Promise<void> => page.context().close()
@@ -59,11 +43,11 @@ async function tabToId(page: Page, id: string, limit = 30): Promise<void> {
 
 describe('explore journey', () => {
   it('suggests careers as a keyboard user types in the header search box; arrows and Enter open one', async () => {
-    const { page, cspErrors } = await openPage(browser, 360)
-    await page.goto(`${baseUrl}/`)
+    const { page, cspErrors } = await openPage(journey.browser, 360)
+    await page.goto(`${journey.baseUrl}/`)
     await expectSkipLinkFirst(page)
     await expectGoodPage(page, cspErrors)
-    await page.goto(`${baseUrl}/`)
+    await page.goto(`${journey.baseUrl}/`)
     await page.keyboard.press('Tab')
     expect(await page.locator(':focus').textContent()).toBe('Skip to main content')
     await tabToId(page, 'site-search-q')
@@ -102,9 +86,9 @@ describe('explore journey', () => {
   })
 
   it('without JavaScript, submits the header search box to the results page, whose filters are links', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false })
+    const context = await journey.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false })
     const page = await context.newPage()
-    await page.goto(`${baseUrl}/`)
+    await page.goto(`${journey.baseUrl}/`)
     expect(await page.locator('#site-search-q').getAttribute('role')).toBeNull()
     await page.locator('#site-search-q').fill('software')
     await Promise.all([page.waitForURL('**/search?q=software'), page.locator('#site-search-q').press('Enter')])
@@ -122,8 +106,8 @@ describe('explore journey', () => {
     await context.close()
 
     // The same two pages with scripts on: axe needs them, and the layout must hold either way.
-    const { page: checked, cspErrors } = await openPage(browser, 360)
-    for (const url of [`${baseUrl}/search?q=software`, filtered]) {
+    const { page: checked, cspErrors } = await openPage(journey.browser, 360)
+    for (const url of [`${journey.baseUrl}/search?q=software`, filtered]) {
       await checked.goto(url)
       await expectGoodPage(checked, cspErrors)
     }
@@ -131,8 +115,8 @@ describe('explore journey', () => {
   })
 
   it('browses from a field hierarchy to a group and on to a career, at 360 px', async () => {
-    const { page, cspErrors } = await openPage(browser, 360)
-    await page.goto(`${baseUrl}/`)
+    const { page, cspErrors } = await openPage(journey.browser, 360)
+    await page.goto(`${journey.baseUrl}/`)
     await Promise.all([page.waitForURL('**/browse'), page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Browse' }).click()])
     expect(await page.locator('h1').textContent()).toBe('Browse careers')
     expect(await page.locator('main').getByRole('link', { name: 'Conventional' }).isVisible()).toBe(true)
@@ -149,7 +133,7 @@ describe('explore journey', () => {
     await expectGoodPage(page, cspErrors)
 
     // The curated fields' codes hold slashes: the link encodes them and the page still opens.
-    await page.goto(`${baseUrl}/browse/fields/pathways`)
+    await page.goto(`${journey.baseUrl}/browse/fields/pathways`)
     await expectGoodPage(page, cspErrors)
     await follow(page, 'Software Development', /\/browse\/fields\/pathways\/information-technology-and-computer-science%2Fsoftware-development$/)
     expect(await page.locator('h1').textContent()).toBe('Software Development')
@@ -159,8 +143,8 @@ describe('explore journey', () => {
   })
 
   it('finds a skill from the browse page and lists the careers that need it, with the importance in words', async () => {
-    const { page, cspErrors } = await openPage(browser, 360)
-    await page.goto(`${baseUrl}/browse`)
+    const { page, cspErrors } = await openPage(journey.browser, 360)
+    await page.goto(`${journey.baseUrl}/browse`)
     await page.getByRole('combobox', { name: 'Find a skill' }).fill('Kubernetes')
     await Promise.all([page.waitForURL(/\/search\?q=Kubernetes&type=skill/), page.getByRole('button', { name: 'Find skills' }).click()])
     await expectGoodPage(page, cspErrors)
@@ -170,7 +154,7 @@ describe('explore journey', () => {
     expect(await row.locator('.career-meta').textContent()).toMatch(/^importance \d+%$/)
     await expectGoodPage(page, cspErrors)
 
-    await page.goto(`${baseUrl}/browse/interests/C`)
+    await page.goto(`${journey.baseUrl}/browse/interests/C`)
     expect(await page.locator('h1').textContent()).toBe('Conventional careers')
     expect(await page.locator('.dataset-note').innerText()).toContain('O*NET')
     await expectGoodPage(page, cspErrors)
@@ -178,8 +162,8 @@ describe('explore journey', () => {
   })
 
   it('compares two careers from a career page: table with the shared skills marked in words', async () => {
-    const { page, cspErrors } = await openPage(browser, 360)
-    await page.goto(`${baseUrl}/careers/back-end-developer`)
+    const { page, cspErrors } = await openPage(journey.browser, 360)
+    await page.goto(`${journey.baseUrl}/careers/back-end-developer`)
     await expectGoodPage(page, cspErrors)
     await follow(page, 'Compare with…', '**/compare?careers=back-end-developer')
     expect(await page.getByLabel('Career 1').inputValue()).toBe('Back-End Developer / Engineer')
@@ -217,8 +201,8 @@ describe('explore journey', () => {
   })
 
   it('shows where a career leads: related careers, careers alike by skills and the moves from it', async () => {
-    const { page, cspErrors } = await openPage(browser, 360)
-    await page.goto(`${baseUrl}/careers/software-developers`)
+    const { page, cspErrors } = await openPage(journey.browser, 360)
+    await page.goto(`${journey.baseUrl}/careers/software-developers`)
     await expectGoodPage(page, cspErrors)
     await follow(page, 'Similar careers and where you can move', '**/careers/software-developers/related')
     expect(await page.locator('h1').textContent()).toBe('Careers related to Software Developers')
@@ -231,7 +215,7 @@ describe('explore journey', () => {
   })
 
   it('answers unknown groups, skills and interests with 404 pages and a broken page link with a 400 page', async () => {
-    const { page, cspErrors } = await openPage(browser, 360)
+    const { page, cspErrors } = await openPage(journey.browser, 360)
     for (const [url, status, heading] of [
       ['/browse/fields/isco/9999', 404, 'Field not found'],
       ['/browse/skills/no-such-skill', 404, 'Skill not found'],
@@ -239,7 +223,7 @@ describe('explore journey', () => {
       ['/careers/no-such-career/related', 404, 'Career not found'],
       ['/browse/skills/kubernetes?cursor=not-a-cursor', 400, 'This address cannot be shown'],
     ] as const) {
-      const response = await page.goto(`${baseUrl}${url}`)
+      const response = await page.goto(`${journey.baseUrl}${url}`)
       expect(response?.status(), url).toBe(status)
       expect(await page.locator('h1').textContent()).toBe(heading)
       await expectGoodPage(page, cspErrors)

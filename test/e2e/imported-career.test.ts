@@ -5,40 +5,23 @@
  * spread of pay (chart and table) and the O*NET attribution; every page passes axe and fits a
  * 360 px phone without sideways scrolling.
  */
-import type { AddressInfo } from 'node:net'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeEscoProfile, makeOnetProfile } from '../../web/fixtures/imported.fixture.js'
 import { loadStylesheet } from '../../web/assets.js'
 import { renderCareerPage } from '../../web/render.js'
 import { createImportedTestApp } from '../support/imported-app.js'
-import type { TestApp } from '../support/test-app.js'
-import { expectNoSeriousAxeViolations, expectSkipLinkFirst, launchChromium, openPage, scrollWidth, tabTo } from './browser.js'
+import { expectNoSeriousAxeViolations, journeyServer, expectSkipLinkFirst, openPage, scrollWidth, tabTo } from './browser.js'
 
 const ONET_SLUG = 'software-developers'
 const ESCO_SLUG = 'software-developer'
 
-let browser: Browser
-let testApp: TestApp
-let baseUrl: string
-
-beforeAll(async () => {
-  testApp = await createImportedTestApp()
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' })
-  baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await testApp?.close()
-})
+const journey = journeyServer(createImportedTestApp)
 
 describe('imported career journey', () => {
   it('takes a keyboard user from the home page through the list of every career to Software Developers', async () => {
-    const total = testApp.deps.careers.summaries().length
-    const { page, cspErrors } = await openPage(browser, 1280)
-    await page.goto(`${baseUrl}/`)
+    const total = journey.app.deps.careers.summaries().length
+    const { page, cspErrors } = await openPage(journey.browser, 1280)
+    await page.goto(`${journey.baseUrl}/`)
     expect(await page.getByRole('link', { name: `Browse all ${total} careers`, exact: true }).isVisible()).toBe(true)
     await expectSkipLinkFirst(page)
     await tabTo(page, '/careers')
@@ -56,9 +39,9 @@ describe('imported career journey', () => {
   })
 
   it('shows the O*NET tasks, the wage distribution with its text alternative, and the O*NET attribution', async () => {
-    const profile = testApp.deps.careers.profile(ONET_SLUG)
-    const { page, cspErrors } = await openPage(browser, 1280)
-    await page.goto(`${baseUrl}/careers/${ONET_SLUG}`)
+    const profile = journey.app.deps.careers.profile(ONET_SLUG)
+    const { page, cspErrors } = await openPage(journey.browser, 1280)
+    await page.goto(`${journey.baseUrl}/careers/${ONET_SLUG}`)
 
     const tasks = page.locator('#the-work li')
     expect(await tasks.count()).toBe(profile.tasks.length)
@@ -91,8 +74,8 @@ describe('imported career journey', () => {
     it(`renders every imported section of a full ${name} profile accessibly, at 360 px and 1280 px`, async () => {
       const html = renderCareerPage(profile, loadStylesheet().href)
       for (const width of [360, 1280]) {
-        const { page } = await openPage(browser, width)
-        await page.goto(`${baseUrl}/careers`)
+        const { page } = await openPage(journey.browser, width)
+        await page.goto(`${journey.baseUrl}/careers`)
         await page.setContent(html, { waitUntil: 'load' })
         // A string expression (no DOM types here): the app's stylesheet loaded, so layout is tested as served.
         expect(await page.evaluate<number>('document.styleSheets[0]?.cssRules.length ?? 0')).toBeGreaterThan(50)
@@ -104,8 +87,8 @@ describe('imported career journey', () => {
   }
 
   it('opens a folded list with the keyboard', async () => {
-    const { page } = await openPage(browser, 1280)
-    await page.goto(`${baseUrl}/careers`)
+    const { page } = await openPage(journey.browser, 1280)
+    await page.goto(`${journey.baseUrl}/careers`)
     await page.setContent(renderCareerPage(makeOnetProfile(), loadStylesheet().href), { waitUntil: 'load' })
     const fold = page.locator('details.fold').first()
     const hidden = fold.locator('li').first()
@@ -120,9 +103,9 @@ describe('imported career journey', () => {
   })
 
   it('fits a 360 px wide phone without sideways scrolling and passes axe on every page', async () => {
-    const { page, cspErrors } = await openPage(browser, 360)
+    const { page, cspErrors } = await openPage(journey.browser, 360)
     for (const url of ['/', '/careers', `/careers/${ONET_SLUG}`, `/careers/${ESCO_SLUG}`, '/careers/back-end-developer']) {
-      const response = await page.goto(`${baseUrl}${url}`)
+      const response = await page.goto(`${journey.baseUrl}${url}`)
       expect(response?.status(), url).toBe(200)
       expect(await scrollWidth(page), `page width of ${url} at 360 px`).toBeLessThanOrEqual(360)
       await expectNoSeriousAxeViolations(page)
@@ -132,8 +115,8 @@ describe('imported career journey', () => {
   })
 
   it('answers a list page past the last with an accessible 404 page', async () => {
-    const { page } = await openPage(browser, 1280)
-    const response = await page.goto(`${baseUrl}/careers?page=999`)
+    const { page } = await openPage(journey.browser, 1280)
+    const response = await page.goto(`${journey.baseUrl}/careers?page=999`)
     expect(response?.status()).toBe(404)
     expect(await page.locator('h1').textContent()).toBe('Page not found')
     await expectNoSeriousAxeViolations(page)
