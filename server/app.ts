@@ -21,7 +21,7 @@ import { searchRoutes } from './modules/search/index.js'
 import { badgeRoutes } from './modules/badges/index.js'
 import { passportModuleRoutes } from './modules/passport/index.js'
 import { extractionRoutes } from './modules/extraction/index.js'
-import { cvRoutes } from './modules/cv/index.js'
+import { cvRoutes, savedCvRoutes } from './modules/cv/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
@@ -99,6 +99,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(passportModuleRoutes, { learner: deps.learner })
     await api.register(extractionRoutes, { extraction: deps.extraction })
     await api.register(cvRoutes, { cv: deps.cv })
+    await api.register(savedCvRoutes, { savedCvs: deps.savedCvs, passport: deps.learner.passport })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
   const stylesheet = loadStylesheet()

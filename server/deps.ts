@@ -14,7 +14,7 @@ import { createSchoolsService, type SchoolsService } from './modules/access/inde
 import { createBadgesService, type BadgesService } from './modules/badges/index.js'
 import { createPassportModule, type PassportModule } from './modules/passport/index.js'
 import { createExtractionService, type ExtractionService } from './modules/extraction/index.js'
-import { createCvService, type CvService } from './modules/cv/index.js'
+import { createCvService, createSavedCvsService, type CvService, type SavedCvsService } from './modules/cv/index.js'
 import type { Db } from './platform/db/client.js'
 import { createCursorCodec } from './platform/http/cursor.js'
 
@@ -36,6 +36,8 @@ export interface Deps {
   learner: PassportModule
   /** CVs: built from a passport, tailored to a career, exported as JSON Resume, HTML and PDF. */
   cv: CvService
+  /** Saved CVs and JSON Resume import into the stored passport. */
+  savedCvs: SavedCvsService
   /** Skills found in pasted text (a CV, a job ad). */
   extraction: ExtractionService
 }
@@ -50,13 +52,14 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
   const careers = createCareerService({ catalog, cursors })
   const analysis = createAnalysisService({ catalog })
   const badges = createBadgesService({ db: db.kysely, secretKey: identity.secretKey, clock: identity.clock, issuerUrl: config.auth.publicOrigin })
+  const learner = createPassportModule({ db: db.kysely, catalog, analysis, badges, clock: identity.clock })
+  const cv = createCvService({ catalog, now: () => identity.clock.now() })
   return {
-    config, db, catalog, careers, identity, analysis, badges,
+    config, db, catalog, careers, identity, analysis, badges, learner, cv,
+    savedCvs: createSavedCvsService({ db: db.kysely, catalog, cv, passport: learner.passport, now: () => identity.clock.now() }),
     search: createSearchService({ catalog, cursors }),
     explore: createExploreService({ catalog, careers, cursors }),
     schools: createSchoolsService({ db: db.kysely, identity }),
-    learner: createPassportModule({ db: db.kysely, catalog, analysis, badges, clock: identity.clock }),
     extraction: createExtractionService({ catalog }),
-    cv: createCvService({ catalog, now: () => identity.clock.now() }),
   }
 }

@@ -47,6 +47,7 @@ async function seed() {
   await db.insertInto('learning_plan_items_done').values({ plan_id: planId, user_id: user.id, item_id: `item-${CANARY}`, done_at: now }).execute()
   await db.insertInto('pathway_steps_done').values({ user_id: user.id, career_slug: `career-${CANARY}`, section: `section-${CANARY}`, position: 0, done_at: now }).execute()
   await db.insertInto('progress_events').values({ id: randomUUID(), user_id: user.id, at: now, kind: 'skill_set', ref: `ref-${CANARY}`, coverage: JSON.stringify([{ career: `career-${CANARY}`, coverage: 0.5 }]), items_done: 1, steps_done: 1 }).execute()
+  await db.insertInto('cvs').values({ id: randomUUID(), user_id: user.id, title: `CV ${CANARY}`, cv: JSON.stringify({ basics: { name: `Name ${CANARY}` } }), career_slug: null, template: 'classic', created_at: now, updated_at: now }).execute()
   const staffSession = await signin(t, staff.email, staff.password)
   expect((await t.app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/members/${user.id}`, headers: { cookie: staffSession.cookie } })).statusCode).toBe(200)
   return { user, session, key, schoolId, staff }
@@ -65,7 +66,7 @@ describe('GET /me/export', () => {
     expect(data.apiKeys).toHaveLength(1)
     expect(data.accessLog.readsOfMyRecord).toHaveLength(1)
     expect(res.json().parentalConsent).toMatchObject({ parentEmail: `parent-${CANARY.toLowerCase()}@example.org`, status: 'granted' })
-    for (const part of [`Evidence ${CANARY}`, `cred-${CANARY}`, `career-${CANARY}`, `item-${CANARY}`, `section-${CANARY}`, `ref-${CANARY}`]) expect(res.body).toContain(part)
+    for (const part of [`Evidence ${CANARY}`, `cred-${CANARY}`, `career-${CANARY}`, `item-${CANARY}`, `section-${CANARY}`, `ref-${CANARY}`, `CV ${CANARY}`, `Name ${CANARY}`]) expect(res.body).toContain(part)
     expect(res.body).not.toMatch(/password_?hash|key_?hash|id_?hash|\$argon2/i)
     expect(res.body).not.toContain(`body ${CANARY}`)
     expect(res.body).not.toContain(session.token)
@@ -95,7 +96,7 @@ describe('DELETE /me', () => {
     const db = t.deps.db.kysely
     // Every table in the schema, so a table added later is checked without anyone remembering to.
     const tables = (await db.introspection.getTables()).map((table) => table.name)
-    expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'api_keys', 'auth_tokens', 'memberships', 'mail_outbox', 'invitations', 'access_log', 'parental_consents', 'passport_skills', 'progress_events']))
+    expect(tables).toEqual(expect.arrayContaining(['users', 'sessions', 'api_keys', 'auth_tokens', 'memberships', 'mail_outbox', 'invitations', 'access_log', 'parental_consents', 'passport_skills', 'progress_events', 'cvs']))
     for (const table of tables) {
       const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
       const text = JSON.stringify(rows)

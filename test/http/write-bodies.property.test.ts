@@ -64,6 +64,9 @@ const CREDENTIAL = {
   },
 }
 
+/** A JSON Resume file as its text (the string form keeps extra properties out of the free-form document). */
+const RESUME = JSON.stringify({ basics: { name: 'Ada Lovelace' }, skills: [{ name: 'Python', level: 'Advanced', keywords: ['SQL', 'Knitting'] }] })
+
 /** A CV with every optional field filled (server/modules/cv/cv.schema.ts). */
 const CV = {
   template: 'classic',
@@ -86,6 +89,10 @@ const SEEDS: Record<string, Seed> = {
   'POST /api/v1/credentials/verify': { actor: 'anonymous', body: CREDENTIAL },
   'POST /api/v1/skills/extract': { actor: 'anonymous', body: { text: 'Python and SQL', limit: 10 } },
   'POST /api/v1/cv/render': { actor: 'anonymous', body: { cv: CV, template: 'compact', career: 'back-end-developer', format: 'pdf' } },
+  'POST /api/v1/cv/import': { actor: 'anonymous', body: { resume: RESUME } },
+  'POST /api/v1/me/passport/import': { actor: 'member', body: { resume: RESUME, accept: [{ input: 'Python', skill: 'python' }, { input: 'Knitting', skill: null }] } },
+  'POST /api/v1/me/cvs': { actor: 'member', body: { title: 'Back-end', career: 'back-end-developer', template: 'compact', cv: CV } },
+  'PUT /api/v1/me/cvs/:id': { actor: 'member', body: { title: 'Back-end', cv: CV, career: 'back-end-developer' } },
   'POST /api/v1/cv/tailor': { actor: 'anonymous', body: { passport: PASSPORT, basics: CV.basics, template: 'compact', career: 'back-end-developer' } },
   'POST /api/v1/auth/signup': { actor: 'anonymous', body: { email: 'new-person@example.org', password: PASSWORD, displayName: 'New Person' } },
   'POST /api/v1/auth/signin': { actor: 'anonymous', body: { email: 'nobody@example.org', password: PASSWORD } },
@@ -132,6 +139,7 @@ const NO_BODY: Record<string, string> = {
   'POST /api/v1/me/passport/credential': 'signs the stored passport',
   'POST /api/v1/me/credentials/:credentialId/credential': 'signs the earned credential named by path id',
   'DELETE /api/v1/me/plans/:id': 'deletes by path id',
+  'DELETE /api/v1/me/cvs/:id': 'deletes by path id',
   'POST /api/v1/me/plans/:id/items/:itemId/done': 'marks by path ids',
   'DELETE /api/v1/me/plans/:id/items/:itemId/done': 'unmarks by path ids',
   'POST /api/v1/me/pathways/:career/steps/:section/:position/done': 'marks by path ids',

@@ -3,7 +3,7 @@
  * DELETE /me (with the current password) removing it everywhere in one transaction:
  * - deleted: the user row, sessions, API keys, single-use tokens, memberships, mail in the outbox
  *   addressed to them, a child's parental-consent record and the consent mails to the parent, invitations addressed to their email, the skills passport, plans,
- *   pathway steps done and progress events, and access-log rows about them (the
+ *   pathway steps done, progress events and saved CVs, and access-log rows about them (the
  *   log of who read their record is their personal data; their schools' logs lose those rows);
  * - anonymised: access-log rows where they were the reader (actor ids set to null, the role kept),
  *   so a learner still sees that a member of staff read their record; invitations they created keep
@@ -62,7 +62,7 @@ export async function exportAccount(db: Kysely<Database>, userId: string) {
   }
 }
 
-/** The skills passport, plans, steps done and progress events (0008). */
+/** The skills passport, plans, steps done and progress events (0008), and saved CVs (0009). */
 async function exportLearning(db: Kysely<Database>, userId: string) {
   const [skills, credentials, targets, plans, planItemsDone, pathwayStepsDone, progressEvents] = await Promise.all([
     db.selectFrom('passport_skills').select(['skill_id as skill', 'level', 'source', 'evidence', 'updated_at as updatedAt']).where('user_id', '=', userId).orderBy('skill_id').execute(),
@@ -73,12 +73,14 @@ async function exportLearning(db: Kysely<Database>, userId: string) {
     db.selectFrom('pathway_steps_done').select(['career_slug as career', 'section', 'position', 'done_at as doneAt']).where('user_id', '=', userId).execute(),
     db.selectFrom('progress_events').select(['at', 'kind', 'ref', 'coverage', 'items_done as itemsDone', 'steps_done as stepsDone']).where('user_id', '=', userId).orderBy('at').execute(),
   ])
+  const cvs = await db.selectFrom('cvs').select(['id', 'title', 'career_slug as career', 'template', 'cv', 'created_at as createdAt', 'updated_at as updatedAt']).where('user_id', '=', userId).orderBy('created_at').execute()
   const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value)
   return {
     passport: { skills: skills.map((s) => ({ ...s, evidence: json(s.evidence) })), credentials, targets },
     plans: plans.map((p) => ({ ...p, itemsDone: planItemsDone.filter((d) => d.planId === p.id).map(({ item, doneAt }) => ({ item, doneAt })) })),
     pathwayStepsDone,
     progressEvents: progressEvents.map((e) => ({ ...e, coverage: json(e.coverage) })),
+    cvs: cvs.map((c) => ({ ...c, cv: json(c.cv) })),
   }
 }
 
@@ -97,7 +99,7 @@ export async function deleteAccount(db: Kysely<Database>, userId: string, email:
     await tx.deleteFrom('api_keys').where('user_id', '=', userId).execute()
     await tx.deleteFrom('auth_tokens').where('user_id', '=', userId).execute()
     await tx.deleteFrom('memberships').where('user_id', '=', userId).execute()
-    for (const table of ['progress_events', 'pathway_steps_done', 'learning_plan_items_done', 'learning_plans', 'passport_targets', 'passport_credentials', 'passport_skills'] as const) {
+    for (const table of ['cvs', 'progress_events', 'pathway_steps_done', 'learning_plan_items_done', 'learning_plans', 'passport_targets', 'passport_credentials', 'passport_skills'] as const) {
       await tx.deleteFrom(table).where('user_id', '=', userId).execute()
     }
     await tx.deleteFrom('users').where('id', '=', userId).execute()

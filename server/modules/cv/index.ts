@@ -5,6 +5,10 @@
  */
 export { createCvService, type CvService, type RenderedCv, type TailoredCv } from './cv.service.js'
 export { cvRoutes } from './cv.routes.js'
+export { createSavedCvsService, MAX_SAVED_CVS, type SavedCvsService } from './saved-cvs.js'
+export { savedCvRoutes } from './saved-cvs.routes.js'
+export { importResume, type ImportDraft } from './cv-import.js'
+export { skillMatcher, similarity, FUZZY_THRESHOLD } from './skill-matcher.js'
 export { cvFromPassport, type PassportView, type Profile } from './cv-builder.js'
 export { toJsonResume } from './json-resume.js'
 export { renderCvHtml } from './cv-html.js'

@@ -12,6 +12,7 @@ import * as m0005 from './migrations/0005-parental-consent.js'
 import * as m0006 from './migrations/0006-issuer-keys.js'
 import * as m0007 from './migrations/0007-learning-effort.js'
 import * as m0008 from './migrations/0008-passport.js'
+import * as m0009 from './migrations/0009-cvs.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': m0001,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-issuer-keys': m0006,
   '0007-learning-effort': m0007,
   '0008-passport': m0008,
+  '0009-cvs': m0009,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -150,6 +150,7 @@ export interface Database {
   learning_plan_items_done: LearningPlanItemsDoneTable
   pathway_steps_done: PathwayStepsDoneTable
   progress_events: ProgressEventsTable
+  cvs: CvsTable
 }
 
 export interface CareerTasksTable { career_id: string; position: number; task: string; task_type: string | null }
@@ -242,4 +243,10 @@ export interface LearningPlanItemsDoneTable { plan_id: string; user_id: string; 
 export interface PathwayStepsDoneTable { user_id: string; career_slug: string; section: string; position: number; done_at: string }
 export interface ProgressEventsTable {
   id: string; user_id: string; at: string; kind: string; ref: string; coverage: Json; items_done: number; steps_done: number
+}
+
+// --- Saved CVs (0009) ----------------------------------------------------------------------------------
+
+export interface CvsTable {
+  id: string; user_id: string; title: string; cv: Json; career_slug: string | null; template: string; created_at: string; updated_at: string
 }
