@@ -11,6 +11,8 @@ const LINKS = [
   { href: '/passport/matches', text: 'Matches' },
   { href: '/passport/plans', text: 'Plans' },
   { href: '/passport/progress', text: 'Progress' },
+  { href: '/passport/extract', text: 'Find skills in a text' },
+  { href: '/cv', text: 'CV' },
 ]
 
 export function PassportNav({ current }: { current: string }) {

@@ -98,6 +98,9 @@ function AccountNav({ account }: { account: HeaderAccount }) {
             <a href="/passport">Passport</a>
           </li>
           <li>
+            <a href="/cv">CV</a>
+          </li>
+          <li>
             <a href="/schools">Schools</a>
           </li>
           <li>

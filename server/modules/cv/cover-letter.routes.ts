@@ -13,7 +13,7 @@ import { MAX_CV_BODY, sendRendered } from './cv.routes.js'
 
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, S.Problem]))
 
-const letterDownloadHeaders: onSendHookHandler = (_request, reply, payload, done) => {
+export const letterDownloadHeaders: onSendHookHandler = (_request, reply, payload, done) => {
   if (reply.hasHeader('content-disposition')) reply.header('content-security-policy', LETTER_DOWNLOAD_CSP)
   done(null, payload)
 }

@@ -1,0 +1,146 @@
+/**
+ * The CV, cover-letter and extraction pages over HTTP, as a browser without JavaScript: anonymous
+ * visitors are sent to sign in, every page is no-store, a form without `_csrf` is refused, the CV
+ * editor's state round-trips through its form (basics, reorder, hide, entries, tailoring with the
+ * summary offered not applied), exports download with the API's headers, a letter is drafted and
+ * exported, and skills found in a pasted text are added to the passport.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAuthTestApp, makeUser, type AuthTestApp, type Session } from '../support/auth.js'
+import { REAL_CATALOG } from '../support/test-app.js'
+import { getPage, mainText, pageSignin, postForm } from '../support/web-forms.js'
+
+let t: AuthTestApp
+let ada: Session
+let adaId = ''
+
+beforeAll(async () => {
+  t = await createAuthTestApp({ env: { CATALOG_DIR: REAL_CATALOG } })
+  const a = await makeUser(t, { display_name: 'Ada' })
+  adaId = a.id
+  ada = await pageSignin(t, a.email, a.password)
+  await t.deps.learner.passport.setSkill(adaId, { skill: 'python', level: 4, source: 'self' })
+  await t.deps.learner.passport.setSkill(adaId, { skill: 'sql', level: 3, source: 'self' })
+  await postForm(t, '/passport/targets', { name: 'back-end-developer', id: 'back-end-developer', choice: '' }, { session: ada })
+}, 120_000)
+
+afterAll(async () => { await t?.close() })
+
+const PAGES = ['/cv', '/cover-letter', '/passport/extract']
+const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, '\'').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const stateOf = (html: string): string => decode(/name="state" value="([^"]*)"/.exec(html)?.[1] ?? '')
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('access', () => {
+  it('sends anonymous visitors to sign in and serves every page no-store to the learner', async () => {
+    for (const url of PAGES) {
+      const anonymous = await getPage(t, url)
+      expect(anonymous.statusCode, url).toBe(303)
+      expect(anonymous.headers.location, url).toBe(`/sign-in?next=${encodeURIComponent(url)}`)
+      const res = await getPage(t, url, ada)
+      expect(res.statusCode, url).toBe(200)
+      expect(res.headers['cache-control'], url).toBe('no-store')
+      expect(res.body, url).toContain('<a href="/cv">CV</a>')
+      expect(res.body, url).not.toMatch(/<script>|style="/)
+    }
+  })
+
+  it('refuses form posts without _csrf (403)', async () => {
+    const page = await getPage(t, '/cv', ada)
+    for (const [url, fields] of [['/cv', { state: stateOf(page.body), action: 'export:pdf' }], ['/cover-letter', { action: 'draft', career: 'back-end-developer' }], ['/passport/extract/add', { skill: 'git', level: '3' }]] as const) {
+      const res = await postForm(t, url, fields, { session: ada, csrf: null })
+      expect(res.statusCode, url).toBe(403)
+    }
+    expect((await t.deps.learner.passport.read(adaId)).skills.map((s) => s.skill)).not.toContain('git')
+  })
+})
+
+describe('the CV editor', () => {
+  it('is built from the passport and round-trips edits, reordering, hiding and tailoring through its form', async () => {
+    const page = await getPage(t, '/cv', ada)
+    const cv = JSON.parse(stateOf(page.body)) as Json
+    expect(cv.basics.name).toBe('Ada')
+    expect(cv.skills.map((s: Json) => s.name)).toEqual(expect.arrayContaining(['Python', 'SQL']))
+
+    const res = await postForm(t, '/cv', {
+      state: stateOf(page.body), 'layout-sent': '1', '/basics/name': 'Ada Lovelace', '/basics/label': 'Analyst', '/basics/summary': '',
+      template: 'compact', career: 'back-end-developer', 'hide-skill': '1', 'hide-section': 'languages', action: 'up:skills',
+    }, { session: ada })
+    expect(res.statusCode).toBe(200)
+    const next = JSON.parse(stateOf(res.body)) as Json
+    expect(next.basics).toMatchObject({ name: 'Ada Lovelace', label: 'Analyst' })
+    expect(next.basics.summary).toBeUndefined() // the suggestion is offered, never applied
+    expect(next.template).toBe('compact')
+    expect(next.career).toBe('back-end-developer')
+    expect(next.layout.order.indexOf('skills')).toBeLessThan(next.layout.order.indexOf('projects'))
+    expect(next.layout.hidden).toEqual(['languages'])
+    expect(next.skills.filter((s: Json) => s.hidden)).toHaveLength(1)
+    expect(mainText(res.body)).toContain('A summary you could use')
+    expect(mainText(res.body)).toContain('The career also asks for skills your CV does not show')
+
+    const used = await postForm(t, '/cv', { state: stateOf(res.body), 'layout-sent': '1', 'hide-skill': '1', career: 'back-end-developer', action: 'use-summary' }, { session: ada })
+    expect(JSON.parse(stateOf(used.body)).basics.summary).toMatch(/^Aspiring Back-End Developer/)
+  })
+
+  it('opens, edits and adds entries; a bad date comes back 400 beside its field, the last good CV kept', async () => {
+    const page = await getPage(t, '/cv', ada)
+    const added = await postForm(t, '/cv', { state: stateOf(page.body), 'layout-sent': '1', action: 'add:work' }, { session: ada })
+    expect(added.body).toContain('name="/work/0/name"')
+    const bad = await postForm(t, '/cv', { state: stateOf(added.body), 'layout-sent': '1', open: 'work:0', '/work/0/name': 'Engine Co', '/work/0/startDate': 'last year', action: 'save' }, { session: ada })
+    expect(bad.statusCode).toBe(400)
+    expect(mainText(bad.body)).toContain('Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.')
+    expect(bad.body).toContain('aria-invalid="true"')
+    expect(JSON.parse(stateOf(bad.body)).work[0].name).toBe('New employer')
+    const good = await postForm(t, '/cv', { state: stateOf(added.body), 'layout-sent': '1', open: 'work:0', '/work/0/name': 'Engine Co', '/work/0/startDate': '2024-06', action: 'save' }, { session: ada })
+    expect(JSON.parse(stateOf(good.body)).work[0]).toMatchObject({ name: 'Engine Co', startDate: '2024-06' })
+  })
+
+  it('refuses a state that is not a CV (400) and exports as a download with safe headers', async () => {
+    expect((await postForm(t, '/cv', { state: '{"template":"x"}', action: 'save' }, { session: ada })).statusCode).toBe(400)
+    const page = await getPage(t, '/cv', ada)
+    for (const [format, type] of [['pdf', 'application/pdf'], ['html', 'text/html; charset=utf-8'], ['json-resume', 'application/json; charset=utf-8']]) {
+      const res = await postForm(t, '/cv', { state: stateOf(page.body), 'layout-sent': '1', action: `export:${format}` }, { session: ada })
+      expect(res.statusCode, format).toBe(200)
+      expect(res.headers['content-type'], format).toBe(type)
+      expect(res.headers['content-disposition'], format).toMatch(/^attachment; filename="Ada-CV\./)
+      expect(res.headers['content-security-policy'], format).toMatch(/sandbox$/)
+      expect(res.headers['cache-control'], format).toBe('no-store')
+    }
+  })
+})
+
+describe('the cover letter', () => {
+  it('drafts for a target career, keeps edits and downloads', async () => {
+    const missing = await postForm(t, '/cover-letter', { action: 'draft', career: '' }, { session: ada })
+    expect(missing.statusCode).toBe(400)
+    const draft = await postForm(t, '/cover-letter', { action: 'draft', career: 'back-end-developer', 'recipient-organisation': 'Acme' }, { session: ada })
+    expect(draft.statusCode).toBe(200)
+    expect(mainText(draft.body)).toContain('Back-End Developer / Engineer at Acme')
+    const fields = { 'letter-career': '{"slug":"back-end-developer","title":"Back-End Developer"}', 'sender-name': 'Ada', greeting: 'Dear team,', paragraph: ['<b>One</b>', ''], closing: 'Best,', signature: 'Ada' }
+    const saved = await postForm(t, '/cover-letter', { ...fields, action: 'save' }, { session: ada })
+    expect(saved.body).toContain('&lt;b&gt;One&lt;/b&gt;')
+    const pdf = await postForm(t, '/cover-letter', { ...fields, action: 'export:pdf' }, { session: ada })
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="Ada-cover-letter\.pdf"/)
+    const bad = await postForm(t, '/cover-letter', { ...fields, 'sender-email': 'nope', action: 'export:pdf' }, { session: ada })
+    expect(bad.statusCode).toBe(400)
+  })
+})
+
+describe('skills in a text', () => {
+  it('marks the skills found in escaped text and adds the ticked ones to the passport', async () => {
+    const text = 'We want <b>Git</b> and Docker experience.'
+    const found = await postForm(t, '/passport/extract', { text }, { session: ada })
+    expect(found.statusCode).toBe(200)
+    expect(found.body).toMatch(/<mark>Git<span class="visually-hidden">/)
+    expect(found.body).toContain('&lt;b&gt;')
+    expect(found.body).not.toContain('<b>Git')
+    const none = await postForm(t, '/passport/extract/add', { text, level: '3' }, { session: ada })
+    expect(none.statusCode).toBe(400)
+    const id = /name="skill" value="([^"]+)"/.exec(found.body)?.[1] ?? ''
+    const added = await postForm(t, '/passport/extract/add', { text, level: '3', skill: id }, { session: ada })
+    expect(added.statusCode).toBe(303)
+    expect(added.headers.location).toBe('/passport?done=skill-added#skills')
+    expect((await t.deps.learner.passport.read(adaId)).skills.find((s) => s.skill === id)?.level).toBe(3)
+  })
+})
