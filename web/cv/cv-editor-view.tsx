@@ -148,7 +148,7 @@ export function CvEditorView({ cv, state, tailoring, targets, open, errors, csrf
         <h2 id="career-heading">Target career</h2>
         <CareerSelect id="cv-career" targets={targets} value={cv.career} label="Tailor the CV to" error={errors['/career']} />
         {targets.length === 0 ? <p>Add a target career in <a href="/passport#targets">your passport</a> to tailor the CV to it.</p> : null}
-        <button type="submit" name="action" value="save">Tailor</button>
+        <button type="submit" name="action" value="save" id="cv-tailor">Tailor</button>
         {tailoring ? <TailoringPanel tailoring={tailoring} /> : null}
 
         <fieldset>
@@ -164,7 +164,7 @@ export function CvEditorView({ cv, state, tailoring, targets, open, errors, csrf
         <h2 id="sections">Sections</h2>
         <p>Sections print in this order. Move one up or down, or hide it; hidden parts stay in your CV.</p>
         {order.map((kind, i) => <Section key={kind} kind={kind} cv={cv} position={i} count={order.length} open={open} errors={errors} />)}
-        <button type="submit" name="action" value="save">Save changes</button>
+        <button type="submit" name="action" value="save" id="cv-save-sections">Save changes</button>
 
         <h2 id="export">Download</h2>
         <div className="cv-actions">
