@@ -22,6 +22,8 @@ import { badgeRoutes } from './modules/badges/index.js'
 import { passportModuleRoutes } from './modules/passport/index.js'
 import { extractionRoutes } from './modules/extraction/index.js'
 import { cvRoutes, savedCvRoutes } from './modules/cv/index.js'
+import { coverLetterRoutes, createCoverLetterService } from './modules/cv/cover-letter.index.js'
+import { cvPageRoutes } from '../web/cv/cv-routes.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
@@ -34,6 +36,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const letters = createCoverLetterService({ cv: deps.cv, catalog: deps.catalog, now: () => deps.identity.clock.now() })
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: () => crypto.randomUUID(),
@@ -100,6 +103,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(extractionRoutes, { extraction: deps.extraction })
     await api.register(cvRoutes, { cv: deps.cv })
     await api.register(savedCvRoutes, { savedCvs: deps.savedCvs, passport: deps.learner.passport })
+    await api.register(coverLetterRoutes, { letters })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
   const stylesheet = loadStylesheet()
@@ -112,6 +116,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(passportPageRoutes, {
     identity: deps.identity, schools: deps.schools, db: deps.db.kysely, assets: { stylesheet: stylesheet.href, script: script.href },
     learner: deps.learner, careers: deps.careers, search: deps.search, picker: loadPickerScript(),
+  })
+  await app.register(cvPageRoutes, {
+    identity: deps.identity, schools: deps.schools, db: deps.db.kysely, assets: { stylesheet: stylesheet.href, script: script.href },
+    learner: deps.learner, cv: deps.cv, letters, extraction: deps.extraction,
   })
   return app
 }

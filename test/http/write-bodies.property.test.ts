@@ -94,6 +94,8 @@ const SEEDS: Record<string, Seed> = {
   'POST /api/v1/me/cvs': { actor: 'member', body: { title: 'Back-end', career: 'back-end-developer', template: 'compact', cv: CV } },
   'PUT /api/v1/me/cvs/:id': { actor: 'member', body: { title: 'Back-end', cv: CV, career: 'back-end-developer' } },
   'POST /api/v1/cv/tailor': { actor: 'anonymous', body: { passport: PASSPORT, basics: CV.basics, template: 'compact', career: 'back-end-developer' } },
+  'POST /api/v1/cover-letter/draft': { actor: 'anonymous', body: { cv: CV, basics: CV.basics, career: 'back-end-developer', recipient: { name: 'Ms Byron', organisation: 'Engine Co' } } },
+  'POST /api/v1/cover-letter/render': { actor: 'anonymous', body: { letter: { sender: { name: 'Ada Lovelace', email: 'ada@example.org', phone: '+44 20 0000 0000' }, recipient: { name: 'Ms Byron', organisation: 'Engine Co' }, career: { slug: 'back-end-developer', title: 'Back-End Developer' }, date: '2026-01-02', greeting: 'Dear Ms Byron,', paragraphs: ['One.', 'Two.'], closing: 'Kind regards,', signature: 'Ada' }, format: 'pdf' } },
   'POST /api/v1/auth/signup': { actor: 'anonymous', body: { email: 'new-person@example.org', password: PASSWORD, displayName: 'New Person' } },
   'POST /api/v1/auth/signin': { actor: 'anonymous', body: { email: 'nobody@example.org', password: PASSWORD } },
   'POST /api/v1/auth/verify-email': { actor: 'anonymous', body: { token: TOKEN } },
