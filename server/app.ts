@@ -119,7 +119,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   })
   await app.register(cvPageRoutes, {
     identity: deps.identity, schools: deps.schools, db: deps.db.kysely, assets: { stylesheet: stylesheet.href, script: script.href },
-    learner: deps.learner, cv: deps.cv, letters, extraction: deps.extraction,
+    learner: deps.learner, cv: deps.cv, savedCvs: deps.savedCvs, letters, extraction: deps.extraction,
   })
   return app
 }

@@ -109,6 +109,33 @@ describe('the CV editor', () => {
   })
 })
 
+describe('saved CVs', () => {
+  it('saves the edited CV under a title (303 to it), lists it, saves changes to it; another learner gets 404', async () => {
+    const page = await getPage(t, '/cv', ada)
+    const untitled = await postForm(t, '/cv/save', { state: stateOf(page.body), 'layout-sent': '1', title: '' }, { session: ada })
+    expect(untitled.statusCode).toBe(400)
+    expect(untitled.body).toContain('id="cv-title"')
+    expect((await postForm(t, '/cv/save', { state: stateOf(page.body), title: 'Back-end' }, { session: ada, csrf: null })).statusCode).toBe(403)
+    const saved = await postForm(t, '/cv/save', { state: stateOf(page.body), 'layout-sent': '1', title: 'Back-end', '/basics/name': 'Ada L.' }, { session: ada })
+    expect(saved.statusCode).toBe(303)
+    const url = String(saved.headers.location)
+    expect(url).toMatch(/^\/cv\/saved\/[0-9a-f-]{36}\?done=saved$/)
+    const opened = await getPage(t, url, ada)
+    expect(opened.statusCode).toBe(200)
+    expect(opened.headers['cache-control']).toBe('no-store')
+    expect(mainText(opened.body)).toContain('Your CV is saved.')
+    expect(JSON.parse(stateOf(opened.body)).basics.name).toBe('Ada L.')
+    expect((await getPage(t, '/cv', ada)).body).toContain(`href="${url.split('?')[0]}"`)
+    const id = url.split('/')[3]!.split('?')[0]!
+    const again = await postForm(t, '/cv/save', { state: stateOf(opened.body), 'layout-sent': '1', saved: id, title: 'Back-end roles' }, { session: ada })
+    expect(again.headers.location).toBe(url)
+    expect((await t.deps.savedCvs.list(adaId)).map((c) => c.title)).toEqual(['Back-end roles'])
+    const bob = await makeUser(t, { display_name: 'Bob' })
+    const bobSession = await pageSignin(t, bob.email, bob.password)
+    expect((await getPage(t, url, bobSession)).statusCode).toBe(404)
+  })
+})
+
 describe('the cover letter', () => {
   it('drafts for a target career, keeps edits and downloads', async () => {
     const missing = await postForm(t, '/cover-letter', { action: 'draft', career: '' }, { session: ada })

@@ -24,7 +24,12 @@ export interface CvEditorProps {
   errors: Readonly<Record<string, string>>
   csrf: string | undefined
   notice?: string | undefined
+  savedList: readonly SavedRef[]
+  /** The saved CV open in the editor (id undefined: not saved yet) and its title. */
+  saved: { id: string | undefined; title: string }
 }
+
+export interface SavedRef { id: string; title: string; updatedAt: string }
 
 const entryTitle = (kind: SectionKind, entry: Record<string, unknown>): string => {
   const main = String(kind === 'education' ? entry.institution : kind === 'languages' ? entry.language : entry.name)
@@ -117,9 +122,27 @@ function TailoringPanel({ tailoring }: { tailoring: Tailoring }) {
   )
 }
 
-export function CvEditorView({ cv, state, tailoring, targets, open, errors, csrf, notice }: CvEditorProps) {
+function SavedList({ items, current }: { items: readonly SavedRef[]; current: string | undefined }) {
+  return (
+    <>
+      <h2 id="saved">Saved CVs</h2>
+      {items.length === 0 ? <p>None yet. Give this CV a title and save it to keep it.</p> : (
+        <ul className="plain-list">
+          {items.map((c) => (
+            <li key={c.id}>
+              <a href={`/cv/saved/${c.id}`} {...(c.id === current ? { 'aria-current': 'page' as const } : {})}>{c.title}</a> <span className="item-meta">saved {c.updatedAt.slice(0, 10)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {current ? <p><a href="/cv">Start again from your passport</a></p> : null}
+    </>
+  )
+}
+
+export function CvEditorView({ cv, state, tailoring, targets, open, errors, csrf, notice, savedList, saved }: CvEditorProps) {
   const order = orderOf(cv)
-  const labels = Object.fromEntries(Object.keys(errors).map((p) => [p, fieldLabel(p)]))
+  const labels = Object.fromEntries(Object.keys(errors).map((p) => [p, p === 'title' ? 'Title of this CV' : fieldLabel(p)]))
   const fieldErrors = { fields: errors, form: [] }
   return (
     <>
@@ -133,6 +156,7 @@ export function CvEditorView({ cv, state, tailoring, targets, open, errors, csrf
         <input type="hidden" name="state" value={JSON.stringify(state)} />
         <input type="hidden" name="layout-sent" value="1" />
         {open ? <input type="hidden" name="open" value={`${open.kind}:${open.index}`} /> : null}
+        {saved.id ? <input type="hidden" name="saved" value={saved.id} /> : null}
         <fieldset>
           <legend>About you</legend>
           {BASICS_FIELDS.map((f) => {
@@ -166,6 +190,10 @@ export function CvEditorView({ cv, state, tailoring, targets, open, errors, csrf
         {order.map((kind, i) => <Section key={kind} kind={kind} cv={cv} position={i} count={order.length} open={open} errors={errors} />)}
         <button type="submit" name="action" value="save" id="cv-save-sections">Save changes</button>
 
+        <h2 id="save">Save</h2>
+        <Field form="cv" name="title" label="Title of this CV" hint="For you only, e.g. “Back-end roles”." value={saved.title} errors={fieldErrors} required={false} maxLength={200} />
+        <button type="submit" formAction="/cv/save" id="cv-save">{saved.id ? 'Save this CV' : 'Save as a new CV'}</button>
+
         <h2 id="export">Download</h2>
         <div className="cv-actions">
           <button type="submit" name="action" value="export:pdf">Download PDF</button>
@@ -173,6 +201,7 @@ export function CvEditorView({ cv, state, tailoring, targets, open, errors, csrf
           <button type="submit" name="action" value="export:json-resume">Download JSON Resume</button>
         </div>
       </form>
+      <SavedList items={savedList} current={saved.id} />
     </>
   )
 }

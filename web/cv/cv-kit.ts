@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 import type { CoverLetterService } from '../../server/modules/cv/cover-letter.index.js'
-import type { CvDocument, CvService } from '../../server/modules/cv/index.js'
+import type { CvDocument, CvService, SavedCvsService } from '../../server/modules/cv/index.js'
 import type { ExtractionService } from '../../server/modules/extraction/index.js'
 import type { PassportModule } from '../../server/modules/passport/index.js'
 import type { AccountPagesOptions } from '../account/page-kit.js'
@@ -13,6 +13,8 @@ import { learnerOf } from '../passport/passport-kit.js'
 export interface CvPagesOptions extends AccountPagesOptions {
   learner: PassportModule
   cv: CvService
+  /** The learner's saved CVs (/api/v1/me/cvs). */
+  savedCvs: SavedCvsService
   letters: CoverLetterService
   extraction: ExtractionService
 }
