@@ -5,9 +5,11 @@
  * summary offered not applied), exports download with the API's headers, a letter is drafted and
  * exported, and skills found in a pasted text are added to the passport.
  */
+import { parse } from 'parse5'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthTestApp, makeUser, type AuthTestApp, type Session } from '../support/auth.js'
 import { REAL_CATALOG } from '../support/test-app.js'
+import { cvWithPayload, XSS } from '../../server/modules/cv/cv.fixtures.js'
 import { getPage, mainText, pageSignin, postForm } from '../support/web-forms.js'
 
 let t: AuthTestApp
@@ -169,5 +171,33 @@ describe('skills in a text', () => {
     expect(added.statusCode).toBe(303)
     expect(added.headers.location).toBe('/passport?done=skill-added#skills')
     expect((await t.deps.learner.passport.read(adaId)).skills.find((s) => s.skill === id)?.level).toBe(3)
+  })
+})
+
+describe('learner text on the pages (SECURITY.md I5)', () => {
+  interface Node { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[] }
+  const walk = (node: Node, visit: (n: Node) => void): void => { visit(node); for (const c of node.childNodes ?? []) walk(c, visit) }
+  const noInjectedMarkup = (html: string) => {
+    const found: string[] = []
+    walk(parse(html) as unknown as Node, (n) => {
+      if (n.tagName === 'img' || n.tagName === 'svg') found.push(n.tagName)
+      if (n.tagName === 'script' && !n.attrs?.some((a) => a.name === 'src' && a.value.startsWith('/assets/'))) found.push('inline script')
+      for (const a of n.attrs ?? []) if (/^on/i.test(a.name)) found.push(a.name)
+    })
+    expect(found).toEqual([])
+    expect(html).toContain('&lt;script&gt;alert(4)&lt;/script&gt;')
+  }
+
+  it('a payload in every CV field, the letter and the pasted text renders as text', async () => {
+    const cv = cvWithPayload()
+    const page = await postForm(t, '/cv', { state: JSON.stringify(cv), 'layout-sent': '1', open: 'work:0', action: 'save' }, { session: ada })
+    expect(page.statusCode).toBe(200)
+    noInjectedMarkup(page.body)
+    expect(JSON.parse(stateOf(page.body)).basics.name).toBe(XSS)
+    const letter = await postForm(t, '/cover-letter', { 'sender-name': XSS.slice(0, 200), greeting: XSS.slice(0, 300), paragraph: [XSS], closing: XSS.slice(0, 200), signature: XSS.slice(0, 200), action: 'save' }, { session: ada })
+    expect(letter.statusCode).toBe(200)
+    noInjectedMarkup(letter.body)
+    const found = await postForm(t, '/passport/extract', { text: `Python ${XSS} SQL` }, { session: ada })
+    noInjectedMarkup(found.body)
   })
 })
