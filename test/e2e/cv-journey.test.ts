@@ -2,7 +2,7 @@
  * The CV pages in a real browser at 360 px, by keyboard where it matters: a learner with a passport
  * signs in, opens the CV, moves a section up and hides a skill, picks a target career, takes the
  * summary suggestion, downloads the PDF, drafts a cover letter, and adds a skill found in a pasted
- * job ad. Every page passes axe (no serious or critical violation), raises no CSP error and does
+ * job ad (after seeing the career it is closest to). Every page passes axe (no serious or critical violation), raises no CSP error and does
  * not scroll sideways.
  */
 import type { AddressInfo } from 'node:net'
@@ -127,10 +127,15 @@ describe('CV journey', () => {
     await page.waitForLoadState('load')
     expect(await page.locator('.extract-text mark').count()).toBeGreaterThan(0)
     await expectGoodPage(page, cspErrors)
+    // Use as target: the closest career and the gap to it.
+    await Promise.all([page.waitForEvent('framenavigated'), page.locator('button[value="target"]').click()])
+    await page.waitForLoadState('load')
+    expect(await page.locator('#as-target').textContent()).toMatch(/^Closest career: /)
+    await expectGoodPage(page, cspErrors)
     await tabTo(page, '#found-0')
     await page.keyboard.press('Space')
     const skill = await page.locator('#found-0').getAttribute('value')
-    await page.locator('main form').nth(1).locator('button[type="submit"]').click()
+    await page.locator('form[action="/passport/extract/add"] button[type="submit"]').click()
     await page.waitForURL(/\/passport\?done=skill-added/)
     expect((await passport.read(learner.id)).skills.map((s) => s.skill)).toContain(skill)
     await expectGoodPage(page, cspErrors)

@@ -174,6 +174,19 @@ describe('skills in a text', () => {
   })
 })
 
+describe('use as target', () => {
+  it('shows the career a job ad is closest to and the learner\'s gap to it', async () => {
+    const res = await postForm(t, '/passport/extract', { text: 'Back-end developer: Python, SQL, REST APIs, Git, Linux, databases and web services.', action: 'target' }, { session: ada })
+    expect(res.statusCode).toBe(200)
+    const text = mainText(res.body)
+    expect(text).toMatch(/Closest career: \S/)
+    expect(text).toMatch(/Your passport covers \d+%/)
+    expect(res.body).toMatch(/href="\/passport\/gaps\?career=[a-z0-9-]+"/)
+    const plain = await postForm(t, '/passport/extract', { text: 'Python and SQL', action: 'find' }, { session: ada })
+    expect(mainText(plain.body)).not.toContain('Closest career')
+  })
+})
+
 describe('learner text on the pages (SECURITY.md I5)', () => {
   interface Node { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[] }
   const walk = (node: Node, visit: (n: Node) => void): void => { visit(node); for (const c of node.childNodes ?? []) walk(c, visit) }

@@ -4,13 +4,23 @@
  */
 import type { ReactNode } from 'react'
 import type { ExtractAnswer } from '../../server/modules/extraction/extraction.schema.js'
+import type { CareerRef } from '../../shared/schemas.js'
+import { displayTitle } from '../format.js'
 import { LevelSelect } from '../passport/passport-nav.js'
 import { CsrfField, ErrorSummary } from '../ui/form.js'
 import { CvNav, TextArea } from './cv-parts.js'
 
 export const MAX_TEXT = 20_000
 
+export interface TargetGap {
+  career: CareerRef
+  coverage: number | null
+  missing: readonly string[]
+  isTarget: boolean
+}
+
 export interface ExtractProps {
+  target?: TargetGap | undefined
   text: string
   found: ExtractAnswer | undefined
   errors: Readonly<Record<string, string>>
@@ -40,7 +50,27 @@ const REASONS: Record<string, string> = {
   'inflected form': 'a plural or verb form of its name',
 }
 
-export function ExtractView({ text, found, errors, csrf }: ExtractProps) {
+function TargetPanel({ target, csrf }: { target: TargetGap; csrf: string | undefined }) {
+  const title = displayTitle(target.career.title)
+  return (
+    <section aria-labelledby="as-target" className="notice">
+      <h2 id="as-target">Closest career: {title}</h2>
+      <p>Your passport covers {target.coverage === null ? 'an unknown share' : `${Math.round(target.coverage * 100)}%`} of it.{target.missing.length ? ' It also asks for:' : ''}</p>
+      {target.missing.length ? <ul className="plain-list">{target.missing.map((m) => <li key={m}>{m}</li>)}</ul> : null}
+      <p><a href={`/passport/gaps?career=${encodeURIComponent(target.career.slug)}`}>Your full gap to {title}</a></p>
+      {target.isTarget ? <p>It is one of your target careers.</p> : (
+        <form method="post" action="/passport/targets">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="id" value={target.career.slug} />
+          <input type="hidden" name="name" value={target.career.title} />
+          <button type="submit">Add {title} to my targets</button>
+        </form>
+      )}
+    </section>
+  )
+}
+
+export function ExtractView({ text, found, errors, csrf, target }: ExtractProps) {
   const labels = { text: 'Text', skill: 'Skills found', level: 'Level' }
   return (
     <>
@@ -51,8 +81,12 @@ export function ExtractView({ text, found, errors, csrf }: ExtractProps) {
       <form method="post" action="/passport/extract" className="stack-form" noValidate>
         <CsrfField token={csrf} />
         <TextArea id="extract-text" name="text" label="Text" value={text} error={errors.text} rows={8} maxLength={MAX_TEXT} />
-        <button type="submit">Find skills</button>
+        <div className="cv-actions">
+          <button type="submit" name="action" value="find">Find skills</button>
+          <button type="submit" name="action" value="target">Use as target</button>
+        </div>
       </form>
+      {target ? <TargetPanel target={target} csrf={csrf} /> : null}
       {found ? (
         <>
           <h2 id="found">{found.skills.length === 0 ? 'No skills found' : `${found.skills.length} skills found`}</h2>
@@ -80,7 +114,6 @@ export function ExtractView({ text, found, errors, csrf }: ExtractProps) {
           ) : <p>Try a longer text, or name skills in full.</p>}
         </>
       ) : null}
-      <p>Comparing a job ad with a career’s skills (“use as target”) is not here yet: add the career as a target in <a href="/passport#targets">your passport</a> to see your gap.</p>
     </>
   )
 }
