@@ -69,3 +69,11 @@ describe('POST /cover-letter/render', () => {
     expect((await post('render', 'format=html', { 'content-type': 'application/x-www-form-urlencoded' })).statusCode).toBe(415)
   })
 })
+
+describe('OpenAPI', () => {
+  it('documents both routes and the CoverLetter schema', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<Json>()
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/cover-letter/draft', '/api/v1/cover-letter/render']))
+    expect(doc.components.schemas.CoverLetter.properties.paragraphs.type).toBe('array')
+  })
+})
