@@ -17,6 +17,8 @@ const LEVEL_WORDS: Record<string, number> = {
 }
 /** A skill named without a level: somebody listing it can do simple tasks with it. */
 export const DEFAULT_LEVEL = 2
+/** Names without an exact label matched approximately per import; the rest are left to the learner (bounds a public route's work). */
+export const MAX_FUZZY_LOOKUPS = 100
 
 export type MappingReason = 'exact label' | 'alternative label' | 'taxonomy id' | 'fuzzy match' | 'accepted'
 
@@ -80,6 +82,7 @@ export function importResume(resume: Resume, matcher: SkillMatcher, credentialEx
   const edits = new Map(accepted.map((a) => [a.input.trim(), a.skill]))
   const mappings: Mapping[] = []
   const unmapped: ImportDraft['unmapped'] = []
+  let fuzzyLeft = MAX_FUZZY_LOOKUPS
   for (const item of inputsOf(resume)) {
     if (edits.has(item.input)) {
       const key = edits.get(item.input)
@@ -94,7 +97,12 @@ export function importResume(resume: Resume, matcher: SkillMatcher, credentialEx
       mappings.push({ input: item.input || byId.name, pointer: item.pointer, skill: byId, level: item.level, reason: 'taxonomy id', score: 1, alternatives: [] })
       continue
     }
+    if (item.input && fuzzyLeft <= 0 && !matcher.exact(item.input)) {
+      unmapped.push({ input: item.input, pointer: item.pointer, reason: `Only the first ${MAX_FUZZY_LOOKUPS} names without an exact label are matched approximately; map this one by hand.` })
+      continue
+    }
     const found = item.input ? matcher.match(item.input) : undefined
+    if (item.input && found?.reason !== 'exact label' && found?.reason !== 'alternative label') fuzzyLeft--
     if (found) mappings.push({ input: item.input, pointer: item.pointer, level: item.level, ...found })
     else unmapped.push({ input: item.input, pointer: item.pointer, reason: item.input ? 'No catalog skill has this label or one close enough.' : 'The entry has no name.' })
   }

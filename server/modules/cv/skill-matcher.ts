@@ -16,6 +16,26 @@ import { fromJson } from '../../platform/db/json.js'
 import type { CatalogIndex } from '../careers/index.js'
 
 export const FUZZY_THRESHOLD = 0.5
+/** Index entries one fuzzy lookup reads before it stops taking more trigrams (see candidates). */
+const MAX_SCANNED = 5_000
+/** Labels scored exactly when some trigrams were left unread. */
+const RESCORED = 200
+/** Longer inputs are phrases or sentences, not skill names: no fuzzy lookup. */
+export const MAX_FUZZY_INPUT = 80
+
+/** Whether an ascending list holds a value (binary search). */
+function contains(list: readonly number[], value: number): boolean {
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const at = list[mid] as number
+    if (at === value) return true
+    if (at < value) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
+}
 /** Alternatives shown beside a mapping score at least this much. */
 export const ALTERNATIVE_THRESHOLD = 0.3
 
@@ -111,6 +131,8 @@ export interface SkillMatcher {
   byTaxonomyId(ids: { id?: unknown; esco?: unknown; onet?: unknown }): MatchedSkill | undefined
   /** A skill by catalog id, ESCO URI, O*NET element or any label (an accepted mapping). */
   resolve(key: string): MatchedSkill | undefined
+  /** Whether a name is exactly some skill's name or alternative label (no fuzzy lookup). */
+  exact(input: string): boolean
   /** The best label match for a name, or undefined below the fuzzy threshold. */
   match(input: string): SkillMatch | undefined
   /** Fuzzy candidates, best first, one per skill. */
@@ -123,9 +145,27 @@ export function skillMatcher(index: CatalogIndex): SkillMatcher {
   const at = (n: number | undefined) => (n === undefined ? undefined : m.skills[n])
 
   function candidates(input: string, limit: number, floor: number): (MatchedSkill & { score: number })[] {
-    const grams = trigrams(normaliseLabel(input))
+    const normalised = normaliseLabel(input)
+    if (normalised.length > MAX_FUZZY_INPUT) return []
+    const grams = trigrams(normalised)
+    // Rarest trigrams first, reading at most MAX_SCANNED index entries: a public import must not let a
+    // list of made-up names walk the whole vocabulary (a common trigram such as "ing" is in tens of
+    // thousands of labels). Trigrams left unread are counted exactly afterwards, for the best
+    // RESCORED labels only, by binary search in their (ascending) lists.
+    const lists = [...grams].map((g) => m.grams.get(g) ?? []).sort((a, b) => a.length - b.length)
+    const partial = new Map<number, number>()
+    let scanned = 0
+    let read = 0
+    for (const list of lists) {
+      if (read > 0 && scanned + list.length > MAX_SCANNED) break
+      for (const label of list) partial.set(label, (partial.get(label) ?? 0) + 1)
+      scanned += list.length
+      read++
+    }
+    const unread = lists.slice(read)
     const shared = new Map<number, number>()
-    for (const g of grams) for (const label of m.grams.get(g) ?? []) shared.set(label, (shared.get(label) ?? 0) + 1)
+    const ranked = unread.length === 0 ? [...partial] : [...partial].sort((a, b) => b[1] - a[1]).slice(0, RESCORED)
+    for (const [label, count] of ranked) shared.set(label, count + unread.filter((list) => contains(list, label)).length)
     const best = new Map<number, { score: number; length: number }>()
     for (const [label, count] of shared) {
       const score = count / (grams.size + (m.gramCount[label] ?? 0) - count)
@@ -142,6 +182,7 @@ export function skillMatcher(index: CatalogIndex): SkillMatcher {
 
   return {
     candidates,
+    exact: (input) => m.exact.has(normaliseLabel(input)),
     byTaxonomyId(ids) {
       const esco = text(ids.esco).replace(/^https:/i, 'http:')
       return at(m.byId.get(text(ids.id))) ?? at(m.byEsco.get(esco)) ?? at(m.byOnet.get(text(ids.onet)))
