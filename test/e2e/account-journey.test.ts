@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthTestApp, makeUser, uniqueEmail, type AuthTestApp } from '../support/auth.js'
-import { expectNoSeriousAxeViolations, launchChromium, openPage, scrollWidth } from './browser.js'
+import { expectGoodPage, isFocused, launchChromium, openPage } from './browser.js'
 
 let browser: Browser
 let t: AuthTestApp
@@ -34,20 +34,12 @@ afterAll(async () => {
 const PASSWORD = 'river stones and quiet mornings'
 const NEW_PASSWORD = 'lanterns over the harbour at dusk'
 
-async function expectGoodPage(page: Page, cspErrors: readonly string[]): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0
-  expect(await scrollWidth(page), `page width of ${page.url()}`).toBeLessThanOrEqual(width)
-  await expectNoSeriousAxeViolations(page)
-  expect(cspErrors, `CSP errors on ${page.url()}`).toEqual([])
-}
-
 /** Focuses a field by Tab from the top of <main> and types into it. */
 async function tabToAndType(page: Page, selector: string, value: string, limit = 40): Promise<void> {
   await page.locator('main').focus()
   for (let i = 0; i < limit; i += 1) {
     await page.keyboard.press('Tab')
-    // A string expression: the test program has no DOM types.
-    if (await page.evaluate<boolean>(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)) {
+    if (await isFocused(page, selector)) {
       await page.keyboard.type(value)
       return
     }

@@ -98,3 +98,31 @@ export function journeyServer(make: () => Promise<TestApp>): Journey {
     get baseUrl() { return ready(state.baseUrl, 'the server') },
   }
 }
+
+/** What every page of a signed-in journey must hold to: no sideways scroll, axe, no CSP refusal. */
+export async function expectGoodPage(page: Page, cspErrors: readonly string[]): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0
+  expect(await scrollWidth(page), `page width of ${page.url()}`).toBeLessThanOrEqual(width)
+  await expectNoSeriousAxeViolations(page)
+  expect(cspErrors, `CSP errors on ${page.url()}`).toEqual([])
+}
+
+/** True when the element matching `selector` has focus (a string expression: no DOM types here). */
+export const isFocused = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate<boolean>(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)
+
+/** Presses Tab from the top of <main> until `selector` has focus; fails after `limit` presses. */
+export async function tabToSelector(page: Page, selector: string, limit = 200): Promise<void> {
+  await page.locator('main').focus()
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab')
+    if (await isFocused(page, selector)) return
+  }
+  throw new Error(`${selector} not reached by Tab`)
+}
+
+/** Presses Enter on the focused control and waits for the page it leads to. */
+export async function enterAndWait(page: Page): Promise<void> {
+  await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('Enter')])
+  await page.waitForLoadState('load')
+}

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthTestApp, makeUser, type AuthTestApp } from '../support/auth.js'
 import { REAL_CATALOG } from '../support/test-app.js'
-import { expectNoSeriousAxeViolations, launchChromium, openPage, scrollWidth } from './browser.js'
+import { enterAndWait, expectGoodPage, launchChromium, openPage, tabToSelector } from './browser.js'
 
 let browser: Browser
 let t: AuthTestApp
@@ -28,30 +28,6 @@ afterAll(async () => {
   await browser?.close()
   await t?.close()
 })
-
-async function expectGoodPage(page: Page, cspErrors: readonly string[]): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0
-  expect(await scrollWidth(page), `page width of ${page.url()}`).toBeLessThanOrEqual(width)
-  await expectNoSeriousAxeViolations(page)
-  expect(cspErrors, `CSP errors on ${page.url()}`).toEqual([])
-}
-
-const focused = (page: Page, selector: string): Promise<boolean> =>
-  page.evaluate<boolean>(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)
-
-async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
-  await page.locator('main').focus()
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab')
-    if (await focused(page, selector)) return
-  }
-  throw new Error(`${selector} not reached by Tab`)
-}
-
-async function enterAndWait(page: Page): Promise<void> {
-  await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('Enter')])
-  await page.waitForLoadState('load')
-}
 
 const sectionOrder = (page: Page): Promise<string[]> => page.locator('.cv-section h3').allTextContents()
 
@@ -75,28 +51,28 @@ describe('CV journey', () => {
     // Move Skills up, by keyboard.
     const before = await sectionOrder(page)
     const at = before.indexOf('Skills')
-    await tabTo(page, 'button[value="up:skills"]')
+    await tabToSelector(page, 'button[value="up:skills"]')
     await enterAndWait(page)
     expect((await sectionOrder(page)).indexOf('Skills')).toBe(at - 1)
 
     // Hide the second skill: Space on its checkbox, then Save.
-    await tabTo(page, '#hide-skill-1')
+    await tabToSelector(page, '#hide-skill-1')
     await page.keyboard.press('Space')
     expect(await page.locator('#hide-skill-1').isChecked()).toBe(true)
-    await tabTo(page, '#cv-save-sections')
+    await tabToSelector(page, '#cv-save-sections')
     await enterAndWait(page)
     expect(await page.locator('#hide-skill-1').isChecked()).toBe(true)
     await expectGoodPage(page, cspErrors)
 
     // A target career: skills ordered by it, missing keywords listed, the summary offered.
     await page.locator('#cv-career').selectOption('back-end-developer')
-    await tabTo(page, '#cv-tailor')
+    await tabToSelector(page, '#cv-tailor')
     await enterAndWait(page)
     expect(await page.locator('#summary-suggestion').textContent()).toMatch(/^Aspiring Back-End Developer/)
     expect(await page.locator('ul[aria-label="Missing keywords"] li').count()).toBeGreaterThan(0)
     expect(await page.locator('#cv-\\/basics\\/summary').inputValue()).toBe('')
     await expectGoodPage(page, cspErrors)
-    await tabTo(page, 'button[value="use-summary"]')
+    await tabToSelector(page, 'button[value="use-summary"]')
     await enterAndWait(page)
     expect(await page.locator('#cv-\\/basics\\/summary').inputValue()).toMatch(/^Aspiring Back-End Developer/)
 
@@ -114,7 +90,7 @@ describe('CV journey', () => {
     await expectGoodPage(page, cspErrors)
     await page.locator('#letter-career').selectOption('back-end-developer')
     await page.locator('#letter-career').focus()
-    await tabTo(page, 'button[value="draft"]')
+    await tabToSelector(page, 'button[value="draft"]')
     await enterAndWait(page)
     expect(await page.locator('#letter-paragraph-0').inputValue()).toContain('Back-End Developer')
     await expectGoodPage(page, cspErrors)
@@ -132,7 +108,7 @@ describe('CV journey', () => {
     await page.waitForLoadState('load')
     expect(await page.locator('#as-target').textContent()).toMatch(/^Closest career: /)
     await expectGoodPage(page, cspErrors)
-    await tabTo(page, '#found-0')
+    await tabToSelector(page, '#found-0')
     await page.keyboard.press('Space')
     const skill = await page.locator('#found-0').getAttribute('value')
     await page.locator('form[action="/passport/extract/add"] button[type="submit"]').click()

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthTestApp, makeUser, type AuthTestApp } from '../support/auth.js'
 import { REAL_CATALOG } from '../support/test-app.js'
-import { expectNoSeriousAxeViolations, launchChromium, openPage, scrollWidth } from './browser.js'
+import { enterAndWait, expectGoodPage, isFocused, launchChromium, openPage, tabToSelector } from './browser.js'
 
 let browser: Browser
 let t: AuthTestApp
@@ -29,36 +29,9 @@ afterAll(async () => {
   await t?.close()
 })
 
-async function expectGoodPage(page: Page, cspErrors: readonly string[]): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0
-  expect(await scrollWidth(page), `page width of ${page.url()}`).toBeLessThanOrEqual(width)
-  await expectNoSeriousAxeViolations(page)
-  expect(cspErrors, `CSP errors on ${page.url()}`).toEqual([])
-}
-
-/** True when the element matching `selector` has focus (a string expression: no DOM types here). */
-const focused = (page: Page, selector: string): Promise<boolean> =>
-  page.evaluate<boolean>(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)
-
-/** Presses Tab from the top of <main> until `selector` has focus. */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  await page.locator('main').focus()
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab')
-    if (await focused(page, selector)) return
-  }
-  throw new Error(`${selector} not reached by Tab`)
-}
-
-/** Presses Enter on the focused control and waits for the page it leads to. */
-async function enterAndWait(page: Page): Promise<void> {
-  await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('Enter')])
-  await page.waitForLoadState('load')
-}
-
 /** Types into a picker, waits for the options, picks the first with Down and Enter. */
 async function pickFirst(page: Page, field: string, typed: string): Promise<string> {
-  await tabTo(page, field)
+  await tabToSelector(page, field)
   await page.keyboard.type(typed, { delay: 20 })
   const options = page.locator(`${field}-options [role="option"]`)
   await options.first().waitFor({ state: 'visible' })
@@ -87,7 +60,7 @@ describe('passport journey', () => {
     expect(await pickFirst(page, '#add-skill-name', 'Pyth')).toBe('Python')
     expect(await page.locator('#add-skill-picked').inputValue()).toBe('python')
     await page.keyboard.press('Tab')
-    expect(await focused(page, '#add-skill-level')).toBe(true)
+    expect(await isFocused(page, '#add-skill-level')).toBe(true)
     await page.keyboard.press('ArrowDown') // 2 beginner → 3 intermediate
     expect(await page.locator('#add-skill-level').inputValue()).toBe('3')
     await page.keyboard.press('Tab')
@@ -103,7 +76,7 @@ describe('passport journey', () => {
     await enterAndWait(page)
 
     // A new level for a stored skill: its own select and Save button.
-    await tabTo(page, '#level-python')
+    await tabToSelector(page, '#level-python')
     await page.keyboard.press('ArrowDown') // 3 → 4
     await page.keyboard.press('Tab')
     await enterAndWait(page)
@@ -137,7 +110,7 @@ describe('passport journey', () => {
     // A plan from the plans page, by keyboard.
     await page.goto(`${baseUrl}/passport/plans`)
     await expectGoodPage(page, cspErrors)
-    await tabTo(page, '#plan-hoursPerWeek')
+    await tabToSelector(page, '#plan-hoursPerWeek')
     await page.keyboard.press('Control+A')
     await page.keyboard.type('8')
     await enterAndWait(page)
