@@ -24,6 +24,8 @@ import { extractionRoutes } from './modules/extraction/index.js'
 import { cvRoutes, savedCvRoutes } from './modules/cv/index.js'
 import { coverLetterRoutes, createCoverLetterService } from './modules/cv/cover-letter.index.js'
 import { cvPageRoutes } from '../web/cv/cv-routes.js'
+import { educatorPageRoutes } from '../web/educators/educator-routes.js'
+import { educatorRoutes } from './modules/educators/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
@@ -81,6 +83,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         { name: 'schools', description: 'Schools (tenants), members, invitations and the access log' },
         { name: 'passport', description: 'My skills passport, gaps, matches, learning plans, progress and signed exports' },
         { name: 'cv', description: 'CVs: built from a passport, tailored to a career, exported as JSON Resume, HTML and PDF' },
+        { name: 'cohorts', description: 'A school\'s cohorts: join codes, learners, assignments, dashboards; and my cohorts as a learner' },
+        { name: 'adapted-pathways', description: 'A school\'s copies of career pathways with local steps and credentials, reconciled with their upstream' },
+        { name: 'programmes', description: 'A school\'s programmes (CIP) and the occupations they lead to, flagged high-wage, high-skill, in-demand by the school\'s thresholds' },
+        { name: 'reports', description: 'Credential attainment per cohort and programme, as JSON, CSV and XLSX' },
         { name: 'verifiable-credentials', description: 'Open Badges 3.0 credentials signed by this instance: the issuer and its keys, verification' },
       ],
     },
@@ -104,6 +110,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(cvRoutes, { cv: deps.cv })
     await api.register(savedCvRoutes, { savedCvs: deps.savedCvs, passport: deps.learner.passport })
     await api.register(coverLetterRoutes, { letters })
+    await api.register(educatorRoutes, { educators: deps.educators, identity: deps.identity })
     api.get('/openapi.json', { schema: { hide: true }, config: { operation: 'public' } }, async () => app.swagger())
   }, { prefix: '/api/v1' })
   const stylesheet = loadStylesheet()
@@ -120,6 +127,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(cvPageRoutes, {
     identity: deps.identity, schools: deps.schools, db: deps.db.kysely, assets: { stylesheet: stylesheet.href, script: script.href },
     learner: deps.learner, cv: deps.cv, savedCvs: deps.savedCvs, letters, extraction: deps.extraction,
+  })
+  await app.register(educatorPageRoutes, {
+    identity: deps.identity, schools: deps.schools, db: deps.db.kysely, assets: { stylesheet: stylesheet.href, script: script.href },
+    educators: deps.educators, careers: deps.careers, search: deps.search,
   })
   return app
 }

@@ -15,6 +15,7 @@ import { createBadgesService, type BadgesService } from './modules/badges/index.
 import { createPassportModule, type PassportModule } from './modules/passport/index.js'
 import { createExtractionService, type ExtractionService } from './modules/extraction/index.js'
 import { createCvService, createSavedCvsService, type CvService, type SavedCvsService } from './modules/cv/index.js'
+import { createEducatorsModule, type EducatorsModule } from './modules/educators/index.js'
 import type { Db } from './platform/db/client.js'
 import { createCursorCodec } from './platform/http/cursor.js'
 
@@ -40,6 +41,8 @@ export interface Deps {
   savedCvs: SavedCvsService
   /** Skills found in pasted text (a CV, a job ad). */
   extraction: ExtractionService
+  /** Cohorts, dashboards, reports, adapted pathways and programme alignment (schools' staff). */
+  educators: EducatorsModule
 }
 
 /** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
@@ -61,5 +64,6 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
     explore: createExploreService({ catalog, careers, cursors }),
     schools: createSchoolsService({ db: db.kysely, identity }),
     extraction: createExtractionService({ catalog }),
+    educators: createEducatorsModule({ db: db.kysely, catalog, analysis, learner, clock: identity.clock }),
   }
 }

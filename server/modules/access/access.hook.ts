@@ -65,6 +65,9 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
       ...(typeof params.schoolId === 'string' ? { schoolId: params.schoolId } : {}),
       ...(typeof params.userId === 'string' ? { ownerId: params.userId } : {}),
     }
+    if (rule.cohortStaff && typeof params.cohortId === 'string' && request.actor.kind !== 'anonymous' && ctx.schoolId !== undefined && memberships.has(ctx.schoolId)) {
+      ctx.cohortStaff = await cohortStaff(db, ctx.schoolId, params.cohortId, request.actor.userId)
+    }
     const decision = decide(rule, ctx)
     request.access = { operation, decision, memberships }
     if (decision.allow) {
@@ -77,6 +80,14 @@ export function installAccessControl(app: FastifyInstance, db: Kysely<Database>)
     throw accessDenied()
   })
   return routes
+}
+
+/** Whether the user runs the cohort; a cohort that is not this school's is not found. */
+async function cohortStaff(db: Kysely<Database>, schoolId: string, cohortId: string, userId: string): Promise<boolean> {
+  const cohort = await db.selectFrom('cohorts').select('id').where('id', '=', cohortId).where('school_id', '=', schoolId).executeTakeFirst()
+  if (!cohort) throw new AppError('cohort.not_found', 404, 'No such cohort.', { resource: 'cohort' })
+  const staff = await db.selectFrom('cohort_staff').select('user_id').where('cohort_id', '=', cohortId).where('user_id', '=', userId).executeTakeFirst()
+  return staff !== undefined
 }
 
 async function consentPending(db: Kysely<Database>, userId: string): Promise<boolean> {

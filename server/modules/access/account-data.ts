@@ -3,11 +3,13 @@
  * DELETE /me (with the current password) removing it everywhere in one transaction:
  * - deleted: the user row, sessions, API keys, single-use tokens, memberships, mail in the outbox
  *   addressed to them, a child's parental-consent record and the consent mails to the parent, invitations addressed to their email, the skills passport, plans,
- *   pathway steps done, progress events and saved CVs, and access-log rows about them (the
+ *   pathway steps done, progress events, saved CVs, cohort places (as learner or staff) and adapted
+ *   pathway steps done, and access-log rows about them (the
  *   log of who read their record is their personal data; their schools' logs lose those rows);
  * - anonymised: access-log rows where they were the reader (actor ids set to null, the role kept),
  *   so a learner still sees that a member of staff read their record; invitations they created keep
- *   no link to them (created_by set to null).
+ *   no link to them (created_by set to null), nor do cohorts, adapted pathways, sync decisions and
+ *   alignment thresholds they made for a school (those stay with the school).
  * Secrets are never exported: no password, session, token or key hashes, no mail bodies (they may
  * hold live links).
  */
@@ -62,7 +64,7 @@ export async function exportAccount(db: Kysely<Database>, userId: string) {
   }
 }
 
-/** The skills passport, plans, steps done and progress events (0008), and saved CVs (0009). */
+/** The skills passport, plans, steps done and progress events (0008), saved CVs (0009), cohorts and adapted steps done (0010). */
 async function exportLearning(db: Kysely<Database>, userId: string) {
   const [skills, credentials, targets, plans, planItemsDone, pathwayStepsDone, progressEvents] = await Promise.all([
     db.selectFrom('passport_skills').select(['skill_id as skill', 'level', 'source', 'evidence', 'updated_at as updatedAt']).where('user_id', '=', userId).orderBy('skill_id').execute(),
@@ -74,8 +76,18 @@ async function exportLearning(db: Kysely<Database>, userId: string) {
     db.selectFrom('progress_events').select(['at', 'kind', 'ref', 'coverage', 'items_done as itemsDone', 'steps_done as stepsDone']).where('user_id', '=', userId).orderBy('at').execute(),
   ])
   const cvs = await db.selectFrom('cvs').select(['id', 'title', 'career_slug as career', 'template', 'cv', 'created_at as createdAt', 'updated_at as updatedAt']).where('user_id', '=', userId).orderBy('created_at').execute()
+  const [cohorts, cohortsTaught, adaptedStepsDone] = await Promise.all([
+    db.selectFrom('cohort_members').innerJoin('cohorts', 'cohorts.id', 'cohort_members.cohort_id')
+      .select(['cohorts.id as cohortId', 'cohorts.school_id as schoolId', 'cohorts.name as name', 'cohort_members.joined_at as joinedAt']).where('cohort_members.user_id', '=', userId).execute(),
+    db.selectFrom('cohort_staff').innerJoin('cohorts', 'cohorts.id', 'cohort_staff.cohort_id')
+      .select(['cohorts.id as cohortId', 'cohorts.school_id as schoolId', 'cohorts.name as name', 'cohort_staff.added_at as addedAt']).where('cohort_staff.user_id', '=', userId).execute(),
+    db.selectFrom('adapted_steps_done').innerJoin('adapted_pathway_steps', 'adapted_pathway_steps.id', 'adapted_steps_done.step_id')
+      .select(['adapted_steps_done.pathway_id as pathwayId', 'adapted_steps_done.step_id as stepId', 'adapted_pathway_steps.title as title', 'adapted_steps_done.done_at as doneAt'])
+      .where('adapted_steps_done.user_id', '=', userId).execute(),
+  ])
   const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value)
   return {
+    cohorts, cohortsTaught, adaptedStepsDone,
     passport: { skills: skills.map((s) => ({ ...s, evidence: json(s.evidence) })), credentials, targets },
     plans: plans.map((p) => ({ ...p, itemsDone: planItemsDone.filter((d) => d.planId === p.id).map(({ item, doneAt }) => ({ item, doneAt })) })),
     pathwayStepsDone,
@@ -89,6 +101,10 @@ export async function deleteAccount(db: Kysely<Database>, userId: string, email:
     await tx.deleteFrom('access_log').where('learner_id', '=', userId).execute()
     await tx.updateTable('access_log').set({ actor_user_id: null, actor_key_id: null }).where('actor_user_id', '=', userId).execute()
     await tx.updateTable('invitations').set({ created_by: null }).where('created_by', '=', userId).execute()
+    // What they made for a school stays with the school, without their name on it.
+    for (const table of ['cohorts', 'adapted_pathways'] as const) await tx.updateTable(table).set({ created_by: null }).where('created_by', '=', userId).execute()
+    await tx.updateTable('adapted_pathway_decisions').set({ decided_by: null }).where('decided_by', '=', userId).execute()
+    await tx.updateTable('alignment_thresholds').set({ updated_by: null }).where('updated_by', '=', userId).execute()
     await tx.deleteFrom('invitations').where('email', '=', email.toLowerCase()).execute()
     await tx.deleteFrom('mail_outbox').where('to_address', '=', email).execute()
     // A child's account: the parent's address and the consent mails that named the child.
@@ -99,7 +115,7 @@ export async function deleteAccount(db: Kysely<Database>, userId: string, email:
     await tx.deleteFrom('api_keys').where('user_id', '=', userId).execute()
     await tx.deleteFrom('auth_tokens').where('user_id', '=', userId).execute()
     await tx.deleteFrom('memberships').where('user_id', '=', userId).execute()
-    for (const table of ['cvs', 'progress_events', 'pathway_steps_done', 'learning_plan_items_done', 'learning_plans', 'passport_targets', 'passport_credentials', 'passport_skills'] as const) {
+    for (const table of ['adapted_steps_done', 'cohort_members', 'cohort_staff', 'cvs', 'progress_events', 'pathway_steps_done', 'learning_plan_items_done', 'learning_plans', 'passport_targets', 'passport_credentials', 'passport_skills'] as const) {
       await tx.deleteFrom(table).where('user_id', '=', userId).execute()
     }
     await tx.deleteFrom('users').where('id', '=', userId).execute()

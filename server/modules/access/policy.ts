@@ -13,6 +13,9 @@
  * - `owner`: the person the object belongs to (the `userId` path parameter) passes too.
  * - `authenticated`: any signed-in person or API key passes (the handler scopes the answer to them).
  * - `session`: API keys are refused (403) — account management and school creation need a person.
+ * - `cohortStaff`: on a route with a `cohortId` path parameter, an educator passes only for a cohort
+ *   they run (its staff); school admins and platform admins pass for every cohort of the school. An
+ *   unknown cohort, or one of another school, is 404 `cohort.not_found` (access.hook.ts resolves it).
  * - `consent`: refused (403 consent.pending) to a child under 13 whose parent has not agreed yet —
  *   the operations that export, share or connect a learner's record (SECURITY.md Z6).
  * API keys act for their owner with the owner's school roles, never as a platform admin; scope
@@ -36,6 +39,7 @@ export interface Rule {
   tenant?: 'school'
   owner?: true
   consent?: true
+  cohortStaff?: true
   /** Shown in the OpenAPI description and the matrix test's report. */
   description: string
 }
@@ -68,6 +72,18 @@ export const POLICY = {
   'school.access_log.read': { platformAdmin: true, roles: ['school_admin'], tenant: 'school', description: 'The school\'s access log: school admins and platform admins.' },
   'school.invitations.manage': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'Invitations: school admins (any role) and educators (learners only).' },
   'invitation.accept': { authenticated: true, session: true, consent: true, description: 'Accept an invitation link or join code: a signed-in person (under 13: once a parent has agreed).' },
+  'school.cohorts.read': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'A school\'s cohorts: school admins and platform admins see all, educators the cohorts they run.' },
+  'school.cohorts.create': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'Create a cohort: school staff (the creator runs it) and platform admins.' },
+  'school.cohort.read': { platformAdmin: true, roles: STAFF, tenant: 'school', cohortStaff: true, description: 'A cohort, its learners, assignments and dashboard: its educators, school admins and platform admins (a learner\'s record read is logged).' },
+  'school.cohort.manage': { platformAdmin: true, roles: STAFF, tenant: 'school', cohortStaff: true, description: 'Change a cohort, its join code, staff, learners and assignments: its educators, school admins and platform admins.' },
+  'school.pathways.read': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'The school\'s adapted pathways, local credentials and upstream changes: school staff and platform admins.' },
+  'school.pathways.manage': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'Copy, adapt and reconcile pathways, manage local credentials: school staff and platform admins.' },
+  'school.programmes.read': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'The school\'s programmes and their occupation alignment: school staff and platform admins.' },
+  'school.programmes.manage': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'Add and remove the school\'s programmes: school staff and platform admins.' },
+  'school.alignment.configure': { platformAdmin: true, roles: ['school_admin'], tenant: 'school', description: 'The thresholds for high-wage, high-skill and in-demand: school admins and platform admins.' },
+  'school.reports.read': { platformAdmin: true, roles: STAFF, tenant: 'school', description: 'Attainment reports: school admins and platform admins over every cohort, educators over the cohorts they run.' },
+  'me.cohorts.read': { authenticated: true, description: 'My cohorts and what they assign me: the person or their API key.' },
+  'cohort.join': { authenticated: true, session: true, consent: true, description: 'Join a cohort with its code: a signed-in person (under 13: once a parent has agreed).' },
   'operator.outbox.read': { platformAdmin: true, session: true, description: 'The mail outbox of an instance without SMTP (web page): platform admins, signed in.' },
 } as const satisfies Record<string, Rule>
 
@@ -88,6 +104,8 @@ export interface AccessContext {
   schoolId?: string
   /** The `userId` path parameter, when the route has one. */
   ownerId?: string
+  /** On a route with a `cohortId`: whether the actor is on that cohort's staff. */
+  cohortStaff?: boolean
 }
 
 export type Decision =
@@ -113,7 +131,11 @@ export function decide(rule: Rule, ctx: AccessContext): Decision {
   if (rule.tenant === 'school') {
     const role = ctx.schoolId === undefined ? undefined : ctx.memberships.get(ctx.schoolId)
     if (role === undefined) return { allow: false, status: 404 }
-    if (rule.roles?.includes(role)) return { allow: true, via: role }
+    if (rule.roles?.includes(role)) {
+      // An educator reaches only the cohorts they run.
+      if (rule.cohortStaff && role === 'educator' && ctx.cohortStaff !== true) return { allow: false, status: 403 }
+      return { allow: true, via: role }
+    }
     if (rule.owner && ctx.ownerId !== undefined && ctx.ownerId === actor.userId) return { allow: true, via: 'owner' }
     return { allow: false, status: 403 }
   }

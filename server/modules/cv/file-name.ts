@@ -26,7 +26,7 @@ export function unicodeStem(name: string, fallback = 'cv'): string {
 }
 
 /** RFC 8187 value: UTF-8, percent-encoded beyond the attr-char set. */
-const encodeExtValue = (value: string): string =>
+export const encodeExtValue = (value: string): string =>
   encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 /** `attachment; filename="Ada-Lovelace-CV.pdf"; filename*=UTF-8''Ada-Lovelace-CV.pdf` for a name and extension. */

@@ -13,6 +13,7 @@ import * as m0006 from './migrations/0006-issuer-keys.js'
 import * as m0007 from './migrations/0007-learning-effort.js'
 import * as m0008 from './migrations/0008-passport.js'
 import * as m0009 from './migrations/0009-cvs.js'
+import * as m0010 from './migrations/0010-educators.js'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-catalog': m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-learning-effort': m0007,
   '0008-passport': m0008,
   '0009-cvs': m0009,
+  '0010-educators': m0010,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

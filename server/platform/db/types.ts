@@ -151,6 +151,17 @@ export interface Database {
   pathway_steps_done: PathwayStepsDoneTable
   progress_events: ProgressEventsTable
   cvs: CvsTable
+  school_programmes: SchoolProgrammesTable
+  alignment_thresholds: AlignmentThresholdsTable
+  cohorts: CohortsTable
+  cohort_staff: CohortStaffTable
+  cohort_members: CohortMembersTable
+  school_credentials: SchoolCredentialsTable
+  adapted_pathways: AdaptedPathwaysTable
+  adapted_pathway_steps: AdaptedPathwayStepsTable
+  adapted_pathway_decisions: AdaptedPathwayDecisionsTable
+  adapted_steps_done: AdaptedStepsDoneTable
+  cohort_assignments: CohortAssignmentsTable
 }
 
 export interface CareerTasksTable { career_id: string; position: number; task: string; task_type: string | null }
@@ -249,4 +260,37 @@ export interface ProgressEventsTable {
 
 export interface CvsTable {
   id: string; user_id: string; title: string; cv: Json; career_slug: string | null; template: string; created_at: string; updated_at: string
+}
+
+// --- Educators: programmes, cohorts, adapted pathways (0010) ------------------------------------------
+
+export interface SchoolProgrammesTable { id: string; school_id: string; cip_code: string; title: string; created_at: string }
+export interface AlignmentThresholdsTable {
+  school_id: string; wage_percentile: number; growth_percent: number; annual_openings: number; education_level: string
+  updated_by: string | null; updated_at: string
+}
+export interface CohortsTable {
+  id: string; school_id: string; name: string; description: string | null; programme_id: string | null; join_code: string | null
+  created_by: string | null; created_at: string; archived_at: string | null
+}
+export interface CohortStaffTable { cohort_id: string; user_id: string; added_at: string }
+export interface CohortMembersTable { cohort_id: string; user_id: string; joined_at: string }
+export interface SchoolCredentialsTable {
+  id: string; school_id: string; title: string; issuer: string; summary: string | null; hours: number | null; skills: Json; created_at: string
+}
+export interface AdaptedPathwaysTable {
+  id: string; school_id: string; career_slug: string; title: string; base: Json; created_by: string | null; created_at: string; updated_at: string
+}
+export interface AdaptedPathwayStepsTable {
+  id: string; pathway_id: string; position: number; section: string; title: string; text: string
+  duration_min: number | null; duration_max: number | null; duration_unit: string | null
+  credential_id: string | null; school_credential_id: string | null; upstream_key: string | null; edited: Flag
+}
+export interface AdaptedPathwayDecisionsTable {
+  pathway_id: string; change_key: string; upstream_hash: string; decision: 'accepted' | 'declined'; decided_by: string | null; decided_at: string
+}
+export interface AdaptedStepsDoneTable { user_id: string; step_id: string; pathway_id: string; done_at: string }
+export interface CohortAssignmentsTable {
+  id: string; cohort_id: string; kind: 'career' | 'pathway'; career_slug: string | null; pathway_id: string | null
+  due_on: string | null; note: string | null; position: number; created_at: string
 }

@@ -93,5 +93,20 @@ export const PROBLEM_CODES: Record<string, string> = {
   'cv_import.too_large': 'The imported file is larger than 1 MiB.',
   'cv_import.too_many_skills': 'The imported file names more than 500 skills and keywords.',
   'cv.source_required': 'A CV request gave neither or both of `cv` and `passport`; exactly one is needed.',
+  // Educators (issue 8): cohorts, adapted pathways, programmes, reports.
+  'cohort.not_found': 'The school has no cohort with that id.',
+  'cohort.archived': 'The cohort is archived: it takes no new learners or assignments.',
+  'cohort.join_not_found': 'No open cohort has that join code (one answer for unknown, switched-off and archived).',
+  'cohort_member.not_found': 'The cohort has no learner with that id.',
+  'assignment.not_found': 'The cohort has no assignment with that id.',
+  'adapted_pathway.not_found': 'The school has no adapted pathway with that id.',
+  'adapted_step.not_found': 'The adapted pathway has no step with that id.',
+  'upstream_change.not_found': 'The adapted pathway has no pending upstream change with that key (decided already, or upstream changed again).',
+  'school_credential.not_found': 'The school has no local credential with that id.',
+  'programme.not_found': 'The school has no programme with that id.',
+  'programme.duplicate': 'The school already lists a programme with that CIP code.',
+  'cip.not_found': 'No CIP 2020 code of the imported CIP–SOC crosswalk matches.',
+  'report.invalid_range': 'The report\'s `from` date is after its `to` date, or the range is longer than the limit.',
+  // Educators (issue 8): codes added by the cohort, pathway, programme and report work go below.
   'internal': 'An unexpected error; it is logged with the request id, which the answer carries as `traceId`.',
 }
