@@ -48,9 +48,22 @@ async function seed() {
   await db.insertInto('pathway_steps_done').values({ user_id: user.id, career_slug: `career-${CANARY}`, section: `section-${CANARY}`, position: 0, done_at: now }).execute()
   await db.insertInto('progress_events').values({ id: randomUUID(), user_id: user.id, at: now, kind: 'skill_set', ref: `ref-${CANARY}`, coverage: JSON.stringify([{ career: `career-${CANARY}`, coverage: 0.5 }]), items_done: 1, steps_done: 1 }).execute()
   await db.insertInto('cvs').values({ id: randomUUID(), user_id: user.id, title: `CV ${CANARY}`, cv: JSON.stringify({ basics: { name: `Name ${CANARY}` } }), career_slug: null, template: 'classic', created_at: now, updated_at: now }).execute()
+  // Cohorts (0010): the account learns in one cohort and runs another it created; done marks on an adapted step.
+  const [taught, learning, pathwayId, stepId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
+  await db.insertInto('cohorts').values([
+    { id: learning, school_id: schoolId, name: 'Cohort they learn in', description: null, programme_id: null, join_code: null, created_by: staff.id, created_at: now, archived_at: null },
+    { id: taught, school_id: schoolId, name: 'Cohort they run', description: null, programme_id: null, join_code: null, created_by: user.id, created_at: now, archived_at: null },
+  ]).execute()
+  await db.insertInto('cohort_members').values({ cohort_id: learning, user_id: user.id, joined_at: now }).execute()
+  await db.insertInto('cohort_staff').values({ cohort_id: taught, user_id: user.id, added_at: now }).execute()
+  await db.insertInto('adapted_pathways').values({ id: pathwayId, school_id: schoolId, career_slug: 'data-clerk', title: 'Adapted', base: '[]', created_by: user.id, created_at: now, updated_at: now }).execute()
+  await db.insertInto('adapted_pathway_steps').values({ id: stepId, pathway_id: pathwayId, position: 0, section: 'getting-started', title: 'A school step', text: 'Local', duration_min: null, duration_max: null, duration_unit: null, credential_id: null, school_credential_id: null, upstream_key: null, edited: 0 }).execute()
+  await db.insertInto('adapted_steps_done').values({ user_id: user.id, step_id: stepId, pathway_id: pathwayId, done_at: now }).execute()
+  await db.insertInto('adapted_pathway_decisions').values({ pathway_id: pathwayId, change_key: 'k', upstream_hash: 'h', decision: 'declined', decided_by: user.id, decided_at: now }).execute()
+  await db.insertInto('alignment_thresholds').values({ school_id: schoolId, wage_percentile: 50, growth_percent: 5, annual_openings: 100, education_level: 'bachelor', updated_by: user.id, updated_at: now }).execute()
   const staffSession = await signin(t, staff.email, staff.password)
   expect((await t.app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/members/${user.id}`, headers: { cookie: staffSession.cookie } })).statusCode).toBe(200)
-  return { user, session, key, schoolId, staff }
+  return { user, session, key, schoolId, staff, taught, pathwayId }
 }
 
 describe('GET /me/export', () => {
@@ -66,6 +79,7 @@ describe('GET /me/export', () => {
     expect(data.apiKeys).toHaveLength(1)
     expect(data.accessLog.readsOfMyRecord).toHaveLength(1)
     expect(res.json().parentalConsent).toMatchObject({ parentEmail: `parent-${CANARY.toLowerCase()}@example.org`, status: 'granted' })
+    expect(res.json()).toMatchObject({ cohorts: [{ name: 'Cohort they learn in' }], cohortsTaught: [{ name: 'Cohort they run' }], adaptedStepsDone: [{ title: 'A school step' }] })
     for (const part of [`Evidence ${CANARY}`, `cred-${CANARY}`, `career-${CANARY}`, `item-${CANARY}`, `section-${CANARY}`, `ref-${CANARY}`, `CV ${CANARY}`, `Name ${CANARY}`]) expect(res.body).toContain(part)
     expect(res.body).not.toMatch(/password_?hash|key_?hash|id_?hash|\$argon2/i)
     expect(res.body).not.toContain(`body ${CANARY}`)
@@ -88,7 +102,7 @@ describe('DELETE /me', () => {
   })
 
   it('removes the personal data everywhere: no canary or id of the account left in any table', async () => {
-    const { user, session, key, staff } = await seed()
+    const { user, session, key, staff, taught, pathwayId } = await seed()
     const res = await t.app.inject({ method: 'DELETE', url: '/api/v1/me', headers: browser(session), payload: { password: user.password } })
     expect(res.statusCode).toBe(204)
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session.cookie } })).statusCode).toBe(401)
@@ -106,5 +120,8 @@ describe('DELETE /me', () => {
     }
     const staffRows = await db.selectFrom('users').select('id').where('id', '=', staff.id).execute()
     expect(staffRows).toHaveLength(1)
+    // What they made for the school stays with it, without their name.
+    expect(await db.selectFrom('cohorts').select(['name', 'created_by']).where('id', '=', taught).execute()).toEqual([{ name: 'Cohort they run', created_by: null }])
+    expect(await db.selectFrom('adapted_pathways').select('created_by').where('id', '=', pathwayId).execute()).toEqual([{ created_by: null }])
   })
 })

@@ -34,9 +34,26 @@ const fixtures: Fixture[] = []
 const ids: Record<string, string> = {}
 const emails: Record<string, string> = {}
 let invitation2 = ''
+/** Each school's educator objects (cohort, assignment, adapted pathway and step, local credential, programme), by path parameter. */
+const objects: Record<string, Record<string, string>> = {}
+/** The staff of each cohort. */
+const staffOf: Record<string, string[]> = {}
+
+/** Path parameters of the educator routes, and the object each stands for. */
+const OBJECT_PARAMS = ['cohortId', 'assignmentId', 'pathwayId', 'stepId', 'changeKey', 'credentialId', 'programmeId'] as const
+
+/**
+ * A route's address: `:schoolId` and `:userId` as given; the other object parameters name the
+ * school's objects (`objectsOf`), or fresh ids when `fresh` (an allowed write aims at nothing).
+ */
+function address(url: string, schoolId: string | undefined, userId: string | undefined, objectsOf: Record<string, string> | undefined, fresh: boolean): string {
+  let out = url.replace(':schoolId', schoolId ?? '').replace(':userId', userId ?? '')
+  for (const param of OBJECT_PARAMS) out = out.replace(`:${param}`, fresh ? randomUUID() : (objectsOf?.[param] ?? randomUUID()))
+  return out.replace(':id', fresh ? randomUUID() : invitation2)
+}
 
 /** The oracle: what the policy table says, evaluated independently of the hook's code. */
-function expectAllowed(rule: Rule, f: Fixture, method: string, schoolId: string | undefined, userId: string | undefined): boolean {
+function expectAllowed(rule: Rule, f: Fixture, method: string, schoolId: string | undefined, userId: string | undefined, cohortId?: string): boolean {
   if (rule.public) return true
   if (f.kind === 'anonymous') return false
   if (f.kind === 'api-key') {
@@ -49,7 +66,10 @@ function expectAllowed(rule: Rule, f: Fixture, method: string, schoolId: string 
   if (rule.tenant === 'school') {
     const role = schoolId === undefined ? undefined : f.roles[schoolId]
     if (!role) return false
-    if (rule.roles?.includes(role)) return true
+    if (rule.roles?.includes(role)) {
+      // An educator reaches only the cohorts they run.
+      return !(rule.cohortStaff && cohortId !== undefined && role === 'educator' && !(staffOf[cohortId] ?? []).includes(f.userId ?? ''))
+    }
     return rule.owner === true && userId === f.userId
   }
   return rule.roles !== undefined && Object.values(f.roles).some((r) => rule.roles!.includes(r))
@@ -99,7 +119,7 @@ beforeAll(async () => {
   ]).execute()
   const people: [string, string | null, SchoolRole | null, boolean][] = [
     ['learnerA', school1, 'learner', false], ['learnerB', school1, 'learner', false], ['learnerC', school2, 'learner', false],
-    ['educator1', school1, 'educator', false], ['educator2', school2, 'educator', false],
+    ['educator1', school1, 'educator', false], ['educator1b', school1, 'educator', false], ['educator2', school2, 'educator', false],
     ['admin1', school1, 'school_admin', false], ['admin2', school2, 'school_admin', false], ['platformAdmin', null, null, true],
   ]
   const sessions: Record<string, Session> = {}
@@ -129,6 +149,29 @@ beforeAll(async () => {
     const { key } = await t.deps.identity.apiKeys.create(ids[owner]!, { name, scopes, ...(schoolId ? { schoolId } : {}) })
     const base = fixtures.find((f) => f.name === owner)!
     fixtures.push({ name, kind: 'api-key', userId: ids[owner], roles: base.roles, scopes, keySchool: schoolId ?? null, headers: () => ({ authorization: `Bearer ${key}` }) })
+  }
+  // Each school's educator objects, written directly (the matrix needs them whatever the API shapes):
+  // school 2's carry the canary in every name. educator1 runs cohort 1 (educator1b runs none), educator2 cohort 2.
+  for (const [school, tag, educator, learner] of [[school1, 'One', 'educator1', 'learnerA'], [school2, CANARY, 'educator2', 'learnerC']] as const) {
+    const o: Record<string, string> = {
+      programmeId: randomUUID(), cohortId: randomUUID(), pathwayId: randomUUID(), stepId: randomUUID(), credentialId: randomUUID(), assignmentId: randomUUID(),
+    }
+    await db.insertInto('school_programmes').values({ id: o.programmeId!, school_id: school, cip_code: '11.0201', title: `Programme ${tag}`, created_at: now }).execute()
+    await db.insertInto('school_credentials').values({ id: o.credentialId!, school_id: school, title: `Local credential ${tag}`, issuer: `Issuer ${tag}`, summary: null, hours: 10, skills: '[]', created_at: now }).execute()
+    await db.insertInto('adapted_pathways').values({ id: o.pathwayId!, school_id: school, career_slug: 'data-clerk', title: `Pathway ${tag}`, base: '[]', created_by: ids[educator]!, created_at: now, updated_at: now }).execute()
+    await db.insertInto('adapted_pathway_steps').values({
+      id: o.stepId!, pathway_id: o.pathwayId!, position: 0, section: 'getting-started', title: `Local step ${tag}`, text: `Step text ${tag}`,
+      duration_min: null, duration_max: null, duration_unit: null, credential_id: null, school_credential_id: o.credentialId!, upstream_key: null, edited: 0,
+    }).execute()
+    await db.insertInto('cohorts').values({ id: o.cohortId!, school_id: school, name: `Cohort ${tag}`, description: `About ${tag}`, programme_id: o.programmeId!, join_code: `J${tag.slice(0, 3).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`, created_by: ids[educator]!, created_at: now, archived_at: null }).execute()
+    await db.insertInto('cohort_staff').values({ cohort_id: o.cohortId!, user_id: ids[educator]!, added_at: now }).execute()
+    await db.insertInto('cohort_members').values({ cohort_id: o.cohortId!, user_id: ids[learner]!, joined_at: now }).execute()
+    await db.insertInto('cohort_assignments').values({ id: o.assignmentId!, cohort_id: o.cohortId!, kind: 'pathway', career_slug: null, pathway_id: o.pathwayId!, due_on: null, note: `Note ${tag}`, position: 0, created_at: now }).execute()
+    await db.insertInto('adapted_steps_done').values({ user_id: ids[learner]!, step_id: o.stepId!, pathway_id: o.pathwayId!, done_at: now }).execute()
+    await db.insertInto('passport_credentials').values({ user_id: ids[learner]!, credential_id: 'acme-sql-certificate', earned_on: now.slice(0, 10), added_by_plan: null, created_at: now }).execute()
+    o.changeKey = 'getting-started:welcome'
+    objects[school] = o
+    staffOf[o.cohortId!] = [ids[educator]!]
   }
   // School 2's private objects, with canaries: an invitation for a canary address, an access-log row.
   const invite = await t.app.inject({ method: 'POST', url: `/api/v1/schools/${school2}/invitations`, headers: fixtures.find((f) => f.name === 'admin2')!.headers(true), payload: { role: 'learner', kind: 'link', email: `invitee-${CANARY}@example.org` } })
@@ -166,17 +209,15 @@ describe('authorisation matrix', () => {
           for (const other of others) {
             const userId = other === f.userId ? undefined : other
             if (route.url.includes(':userId') && userId === undefined) continue
-            const allowed = expectAllowed(rule, f, route.method, schoolId, userId)
+            const cohortId = route.url.includes(':cohortId') ? objects[schoolId ?? school1]?.cohortId : undefined
+            const allowed = expectAllowed(rule, f, route.method, schoolId, userId, cohortId)
             const write = route.method !== 'GET'
             // A page form has no object id to aim at nothing (sign out everywhere would end the fixtures' sessions):
             // only its denials are checked.
             if (allowed && write && !route.url.startsWith('/api/')) continue
             // An allowed write goes to an object that does not exist, so the fixtures stay as they are.
             const target = allowed && write ? randomUUID() : userId
-            const url = route.url
-              .replace(':schoolId', schoolId ?? '')
-              .replace(':userId', target ?? '')
-              .replace(':id', allowed && write ? randomUUID() : invitation2)
+            const url = address(route.url, schoolId, target, objects[schoolId ?? school1], allowed && write)
             const before = write && !allowed ? await dumpDatabase(t.deps.db.kysely) : undefined
             const res = await t.app.inject({ method: route.method as 'GET', url, ...request(route, f, write) })
             checks++
@@ -289,7 +330,7 @@ describe('cross-school canary crawl', () => {
       for (const f of crawlers) {
         for (const schoolId of route.url.includes(':schoolId') ? [school1, school2] : ['']) {
           for (const userId of route.url.includes(':userId') ? Object.values(ids) : ['']) {
-            const url = `${route.url.replace(':schoolId', schoolId).replace(':userId', userId).replace(':id', invitation2)}${route.url.includes('members') || route.url.includes('access-log') ? '?limit=100' : ''}`
+            const url = `${address(route.url, schoolId, userId, objects[schoolId || school1], false)}${route.url.includes('members') || route.url.includes('access-log') ? '?limit=100' : ''}`
             const res = await t.app.inject({ method: 'GET', url, headers: f.headers(false) })
             requests++
             if (res.body.includes(CANARY)) {
