@@ -201,6 +201,8 @@ let t: AuthTestApp
 const schoolId = randomUUID()
 const actors: Partial<Record<ActorName, { headers: Record<string, string>; userId?: string }>> = {}
 let learnerId = ''
+/** A cohort of the school: the access hook resolves a route's `:cohortId` before the body is validated. */
+const cohortId = randomUUID()
 let spec: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }
 
 const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}')
@@ -231,6 +233,7 @@ beforeAll(async () => {
     { user_id: admin.id, school_id: schoolId, role: 'school_admin', created_at: now },
     { user_id: learner.id, school_id: schoolId, role: 'learner', created_at: now },
   ]).execute()
+  await db.insertInto('cohorts').values({ id: cohortId, school_id: schoolId, name: 'Property cohort', description: null, programme_id: null, join_code: null, created_by: admin.id, created_at: now, archived_at: null }).execute()
   actors.anonymous = { headers: { 'sec-fetch-site': 'same-origin' } }
   actors.member = { headers: await session(learner.email), userId: learner.id }
   actors.schoolAdmin = { headers: await session(admin.email), userId: admin.id }
@@ -243,7 +246,9 @@ afterAll(async () => {
   await t?.close()
 })
 
-const addressOf = (url: string) => url.replace(':schoolId', schoolId).replace(':userId', learnerId).replace(':id', randomUUID())
+/** A write route's address: the school, the learner, the school's cohort, fresh ids for every other object. */
+const addressOf = (url: string, userId = learnerId) =>
+  url.replace(':schoolId', schoolId).replace(':userId', userId).replace(':cohortId', cohortId).replace(/:[A-Za-z]+/g, () => randomUUID())
 
 describe('the seed table', () => {
   it('has a valid seed body for every write route with a body, and names every write route without one', () => {
@@ -308,7 +313,7 @@ describe('the seed bodies alone', () => {
         { user_id: target.id, school_id: schoolId, role: 'learner', created_at: now },
       ]).execute()
       const headers = seed.actor === 'anonymous' ? actors.anonymous!.headers : await session(caller.email)
-      const url = route.url.replace(':schoolId', schoolId).replace(':userId', target.id)
+      const url = addressOf(route.url, target.id)
       const res = await t.app.inject({ method: route.method as 'POST', url, headers, payload: seed.body })
       const code = res.statusCode >= 400 ? res.json<{ code: string }>().code : undefined
       expect(code, `${route.key} → ${res.statusCode} ${res.body.slice(0, 200)}`).not.toBeOneOf(['request.invalid', ...POLICY_DENIALS])
