@@ -108,5 +108,11 @@ export const PROBLEM_CODES: Record<string, string> = {
   'cip.not_found': 'No CIP 2020 code of the imported CIP–SOC crosswalk matches.',
   'report.invalid_range': 'The report\'s `from` date is after its `to` date, or the range is longer than the limit.',
   // Educators (issue 8): codes added by the cohort, pathway, programme and report work go below.
+  'upstream_change.stale': 'The upstream step changed again after the change was shown: `hash` is no longer the current one; read …/upstream again.',
+  'adapted_pathway.order_invalid': 'A new order of an adapted pathway must list each of its step ids exactly once.',
+  'cip.invalid': 'The CIP code is not written as a CIP 2020 code (11.0201, 110201, or a series such as 11.02).',
+  'cohort_staff.not_found': 'The cohort\'s staff has no one with that id.',
+  'cohort_staff.not_staff': 'Only the school\'s educators and administrators can run a cohort.',
+  'assignment.duplicate': 'The cohort already assigns that career or pathway.',
   'internal': 'An unexpected error; it is logged with the request id, which the answer carries as `traceId`.',
 }
