@@ -19,7 +19,7 @@ let cohortId = ''
 let otherCohortId = ''
 let careerAssignment = ''
 let pathwayAssignment = ''
-const people: Record<string, Person> = {}
+const people = {} as Record<'admin' | 'educator' | 'stranger' | 'outsider' | 'ada' | 'ben' | 'cat' | 'dan', Person>
 const expected: Record<string, number | string> = {}
 
 const coverageOf = (skills: { skill: string; level: number }[]) => t.deps.analysis.gap({ skills }, 'data-clerk').coverage as number
