@@ -16,7 +16,6 @@ const FOLDERS = [
   ['cip-soc', 'nces-cip2020-soc2018-crosswalk'], ['bls-oews', 'bls-oews-may2024-national'], ['bls-projections', 'bls-employment-projections-2024-34'],
 ] as const
 const present = FOLDERS.every(([, folder]) => fs.existsSync(path.join(SHARED_DATA, folder)))
-if (!present) console.warn(`programmes-real-data: skipped — the real datasets are not in ${SHARED_DATA}`)
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
