@@ -53,7 +53,7 @@ export function SchoolsListView(props: { schools: readonly SchoolView[]; canCrea
   )
 }
 
-export interface SchoolLinks { members: boolean; invitations: boolean; accessLog: boolean }
+export interface SchoolLinks { members: boolean; invitations: boolean; accessLog: boolean; teaching?: boolean }
 
 export function SchoolNav({ school, links, current }: { school: SchoolView; links: SchoolLinks; current: string }) {
   const items = [
@@ -79,6 +79,11 @@ export function SchoolOverview({ school, role, links, done }: { school: SchoolVi
       <SchoolNav school={school} links={links} current={schoolHref(school.id)} />
       <DoneNotice done={done} />
       <Facts items={[['Your role', role ? roleWords(role) : 'Platform administrator (not a member)'], ['Short name', school.slug], ['Created', <When iso={school.createdAt} />]]} />
+      {links.teaching ? (
+        <nav aria-label="Teaching"><ul className="plain-list">
+          {[['/cohorts', 'Cohorts'], ['/pathways', 'Pathways'], ['/programmes', 'Programmes'], ['/reports', 'Reports']].map(([rest, words]) => <li key={rest}><a href={schoolHref(school.id, rest)}>{words}</a></li>)}
+        </ul></nav>
+      ) : null}
     </>
   )
 }

@@ -34,6 +34,7 @@ export const schoolPages: FastifyPluginAsync<AccountPagesOptions> = async (app, 
   const csrf = (req: FastifyRequest) => csrfOf(req, identity)
   const linksOf = (req: FastifyRequest, id: string): SchoolLinks => ({
     members: can(req, 'school.members.list', id), invitations: can(req, 'school.invitations.manage', id), accessLog: can(req, 'school.access_log.read', id),
+    teaching: can(req, 'school.cohorts.read', id),
   })
 
   // --- the list, and creating a school (platform admins) ---

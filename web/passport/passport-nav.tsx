@@ -13,6 +13,7 @@ const LINKS = [
   { href: '/passport/progress', text: 'Progress' },
   { href: '/passport/extract', text: 'Find skills in a text' },
   { href: '/cv', text: 'CV' },
+  { href: '/me/cohorts', text: 'My cohorts' },
 ]
 
 export function PassportNav({ current }: { current: string }) {

@@ -185,6 +185,15 @@ export function createAssignments(deps: EducatorsDeps) {
       }))
     },
 
+    /** Marks (or takes back) a step of a career's catalog pathway that one of my cohorts assigns, as the passport does (with its progress event). */
+    async markCareerStep(userId: string, cohortId: string, career: string, section: string, position: number, done: boolean) {
+      const assigned = await db.selectFrom('cohort_assignments').innerJoin('cohort_members', 'cohort_members.cohort_id', 'cohort_assignments.cohort_id')
+        .select('cohort_assignments.id').where('cohort_members.user_id', '=', userId).where('cohort_assignments.cohort_id', '=', cohortId)
+        .where('cohort_assignments.career_slug', '=', career).executeTakeFirst()
+      if (!assigned) throw notFound('assignment', career)
+      return deps.learner.plans.markStep(userId, career, section, position, done)
+    },
+
     /** Marks (or takes back) a step of an adapted pathway that one of my cohorts assigns; anything else is 404. */
     async markAdaptedStep(userId: string, cohortId: string, pathwayId: string, stepId: string, done: boolean) {
       const assigned = await db.selectFrom('cohort_assignments').innerJoin('cohort_members', 'cohort_members.cohort_id', 'cohort_assignments.cohort_id')
