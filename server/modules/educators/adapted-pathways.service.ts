@@ -101,7 +101,7 @@ interface UpstreamTables {
   careers: Map<string, { id: string; title: string }>
   steps: Map<string, StepContent[]>
   credentials: Map<string, string>
-  skills: Set<string>
+  skills: Map<string, string>
 }
 
 const sectionRank = (s: string): number => {
@@ -135,7 +135,7 @@ const upstreamOf = (index: CatalogIndex): UpstreamTables => index.derived('adapt
       }
     }))
   }
-  return { careers, steps, credentials, skills: new Set(built.rows.skills.map((s) => s.id)) }
+  return { careers, steps, credentials, skills: new Map(built.rows.skills.map((s) => [s.id, s.name])) }
 })
 
 export function createAdaptedPathwaysService(deps: EducatorsDeps) {
@@ -535,7 +535,17 @@ export function createAdaptedPathwaysService(deps: EducatorsDeps) {
 
     /** Catalog credentials and skills by id, for the pages' pickers and titles. */
     catalogCredentialTitle: (id: string): string | undefined => tables().credentials.get(id),
+    skillName: (id: string): string | undefined => tables().skills.get(id),
     careerTitle: (slug: string): string | undefined => tables().careers.get(slug)?.title,
+    /** The catalog credentials a career names (its own list and its pathway steps'), for a picker. */
+    careerCredentials(slug: string): CredentialRef[] {
+      const index = deps.catalog.index()
+      const t = tables()
+      const career = t.careers.get(slug)
+      const ids = new Set<string>(career ? index.rows.careerCredentials.filter((c) => c.career_id === career.id).map((c) => c.credential_id) : [])
+      for (const s of t.steps.get(slug) ?? []) if (s.credentialId !== null) ids.add(s.credentialId)
+      return [...ids].filter((id) => t.credentials.has(id)).map((id) => ({ id, title: t.credentials.get(id)! })).sort((a, b) => a.title.localeCompare(b.title))
+    },
   }
 
   function checkSkills(skills: readonly string[] | undefined): void {
