@@ -51,7 +51,7 @@ afterAll(async () => {
 })
 
 /** The id of the programme a list page links to, by its CIP code's row. */
-async function programmeIdOf(session: Session, cip: string): Promise<string> {
+async function programmeIdOf(session: Session | undefined, cip: string): Promise<string> {
   const res = await getPage(t, programmesUrl(schoolId), session)
   const row = res.body.split('<tr>').find((r) => r.includes(`<td>${cip}</td>`)) ?? ''
   return /href="\/schools\/[0-9a-f-]+\/programmes\/([0-9a-f-]+)"/.exec(row)?.[1] ?? ''
