@@ -229,7 +229,7 @@ function ChangeCard({ schoolId, pathwayId, change, csrf, canManage }: { schoolId
   const action = pathwayHref(schoolId, pathwayId, `/upstream/${encodeURIComponent(change.key)}`)
   const local = change.local
   return (
-    <li className="item-card" aria-labelledby={headingId}>
+    <li className="item-card">
       <h3 className="item-card-title" id={headingId}>{KIND_WORDS[change.kind]}: {title}{change.conflict ? <> <span className="badge badge-warn">conflict</span></> : null}</h3>
       {change.kind === 'changed' ? (
         <TableRegion label={`What changed in “${title}”`}>
