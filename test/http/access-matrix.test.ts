@@ -347,8 +347,17 @@ describe('cross-school canary crawl', () => {
   }, 300_000)
 
   it('shows the canary to school 2 itself (the crawl would see a leak)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/schools/${school2}/members?limit=100`, headers: fixtures.find((f) => f.name === 'admin2')!.headers(false) })
-    expect(res.statusCode).toBe(200)
-    expect(res.body).toContain(CANARY)
+    const headers = fixtures.find((f) => f.name === 'admin2')!.headers(false)
+    const o = objects[school2]!
+    for (const url of [
+      `/api/v1/schools/${school2}/members?limit=100`, `/api/v1/schools/${school2}/cohorts`, `/api/v1/schools/${school2}/cohorts/${o.cohortId}`,
+      `/api/v1/schools/${school2}/cohorts/${o.cohortId}/dashboard`, `/api/v1/schools/${school2}/pathways/${o.pathwayId}`, `/api/v1/schools/${school2}/credentials`,
+      `/api/v1/schools/${school2}/programmes`, `/api/v1/schools/${school2}/reports/attainment?from=2026-01-01&to=2026-12-31`,
+      `/schools/${school2}/cohorts/${o.cohortId}`, `/schools/${school2}/pathways/${o.pathwayId}`, `/schools/${school2}/programmes`,
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url, headers })
+      expect(res.statusCode, url).toBe(200)
+      expect(res.body, url).toContain(CANARY)
+    }
   })
 })
