@@ -324,6 +324,28 @@ describe('the learner\'s cohorts', () => {
   })
 })
 
+describe('API keys', () => {
+  it('a read key lists my cohorts (the read is written to my access log) but cannot join or mark steps', async () => {
+    const cohort = await newCohort('teacher', 'Key readers')
+    await call('pupil', 'POST', '/cohorts/join', { code: cohort.joinCode })
+    const key = (await t.deps.identity.apiKeys.create(u.pupil!, { name: 'reader', scopes: ['read', 'write'] })).key
+    const headers = { authorization: `Bearer ${key}` }
+    const before = await t.deps.db.kysely.selectFrom('access_log').selectAll().where('learner_id', '=', u.pupil!).execute()
+    const got = await t.app.inject({ method: 'GET', url: '/api/v1/me/cohorts', headers })
+    expect(got.statusCode).toBe(200)
+    expect(got.json<Json>().items.map((c: Json) => c.id)).toContain(cohort.id)
+    const after = await t.deps.db.kysely.selectFrom('access_log').selectAll().where('learner_id', '=', u.pupil!).execute()
+    expect(after.length).toBe(before.length + 1)
+    expect(after.find((r) => !before.some((b) => b.id === r.id))).toMatchObject({ actor_role: 'api_key:owner', record: 'cohorts' })
+    expect((await call('pupil', 'GET', '/me/cohorts')).status).toBe(200)
+    expect((await t.deps.db.kysely.selectFrom('access_log').selectAll().where('learner_id', '=', u.pupil!).execute()).length).toBe(after.length)
+    const join = await t.app.inject({ method: 'POST', url: '/api/v1/cohorts/join', headers, payload: { code: cohort.joinCode } })
+    expect(join.json<Json>().code).toBe('auth.session_required')
+    const mark = await t.app.inject({ method: 'PUT', url: `/api/v1/me/cohorts/${cohort.id}/pathways/${pathwayId}/steps/${stepIds[0]}/done`, headers })
+    expect(mark.json<Json>().code).toBe('auth.session_required')
+  })
+})
+
 describe('OpenAPI', () => {
   it('documents every cohort route under the cohorts tag with strict bodies', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, Json>> }>()

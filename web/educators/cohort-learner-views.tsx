@@ -36,9 +36,7 @@ function AssignmentCard({ cohort, assignment: a, csrf }: { cohort: MyCohort; ass
             <li key={step.id}>
               <div className="member-actions">
                 <span>{step.title}{step.done ? <> <span className="badge badge-time">done</span></> : null}</span>
-                {cohort.archived ? null : (
-                  <ButtonForm action={stepAction(cohort.id, a, step, !step.done)} csrf={csrf} label={step.done ? `Undo “${step.title}”` : `Mark “${step.title}” done`} />
-                )}
+                <ButtonForm action={stepAction(cohort.id, a, step, !step.done)} csrf={csrf} label={step.done ? `Undo “${step.title}”` : `Mark “${step.title}” done`} />
               </div>
             </li>
           ))}
