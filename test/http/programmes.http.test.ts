@@ -198,6 +198,28 @@ describe('programmes', () => {
   })
 })
 
+describe('CIP lookup', () => {
+  it('finds crosswalk codes by code, by its start and by title words, for anyone; bad queries are 400', async () => {
+    const codes = async (q: string) => {
+      const res = await req(undefined, 'GET', `/api/v1/cip-codes?q=${encodeURIComponent(q)}`)
+      expect(res.statusCode, q).toBe(200)
+      return res.json<Json>().items.map((i: Json) => i.cipCode)
+    }
+    expect(await codes('computer')).toEqual(['11.0201', '11.0701'])
+    expect(await codes('Computer science')).toEqual(['11.0701'])
+    expect(await codes('11.07')).toEqual(['11.0701'])
+    expect(await codes('1107')).toEqual(['11.0701'])
+    expect(await codes('11')).toEqual(['11.0201', '11.0701'])
+    expect(await codes('1')).toEqual(['01.0000'])
+    expect(await codes('taxidermy')).toEqual([]) // linked to no occupation
+    const first = (await req(undefined, 'GET', '/api/v1/cip-codes?q=11.0701')).json<Json>()
+    expect(first).toEqual({ items: [{ cipCode: '11.0701', title: 'Computer Science', occupationCount: 13 }], crosswalkImported: true })
+    expect((await req(undefined, 'GET', '/api/v1/cip-codes')).statusCode).toBe(400)
+    expect((await req(undefined, 'GET', `/api/v1/cip-codes?q=${'x'.repeat(101)}`)).statusCode).toBe(400)
+    expect((await req(undefined, 'GET', '/api/v1/cip-codes?q=11&limit=0')).statusCode).toBe(400)
+  })
+})
+
 describe('the alignment report', () => {
   let hostileIds: string[] = []
 
@@ -281,6 +303,7 @@ describe('OpenAPI', () => {
       expect(entry, path).toBeDefined()
       for (const method of methods) expect(entry[method]?.tags, `${method} ${path}`).toEqual(['programmes'])
     }
+    expect(paths['/api/v1/cip-codes']?.get?.tags).toEqual(['programmes'])
     const post = (paths[`${base}/programmes`] ?? paths['/schools/{schoolId}/programmes']).post
     expect(post.requestBody.content['application/json'].schema.additionalProperties).toBe(false)
   })

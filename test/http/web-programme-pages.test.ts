@@ -82,6 +82,10 @@ describe('programme pages', () => {
     expect(bad.statusCode).toBe(400)
     expect(bad.body).toContain('id="programme-cipCode-error"')
     expect(bad.body).toContain('value="computing"')
+    // Words instead of a code: the matching codes are offered.
+    const words = await postForm(t, programmesUrl(schoolId), { cipCode: 'computer science', title: '' }, { session: s.admin })
+    expect(words.statusCode).toBe(400)
+    expect(mainText(words.body)).toContain('Codes that match what you typed — enter one of them: 11.0701 Computer Science')
     const unknown = await postForm(t, programmesUrl(schoolId), { cipCode: '12.3456', title: '' }, { session: s.admin })
     expect(unknown.statusCode).toBe(404)
     expect(mainText(unknown.body)).toContain('does not list 12.3456')

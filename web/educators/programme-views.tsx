@@ -204,13 +204,13 @@ export function ProgrammesListView(p: ProgrammesListProps) {
           <ErrorSummary form="programme" errors={p.errors} labels={{ cipCode: 'CIP code', title: 'Title' }} />
           {p.candidates.length > 0 ? (
             <>
-              <p id="cip-candidates">The codes in that series:</p>
+              <p id="cip-candidates">Codes that match what you typed — enter one of them:</p>
               <ul aria-labelledby="cip-candidates">{p.candidates.map((c) => <li key={c.cipCode}><strong>{c.cipCode}</strong> {c.title}</li>)}</ul>
             </>
           ) : null}
           <form method="post" action={programmesHref(school.id)} className="stack-form" noValidate>
             <CsrfField token={csrf} />
-            <Field form="programme" name="cipCode" label="CIP 2020 code" hint="Six digits, for example 11.0201 (also accepted: 110201)." errors={p.errors} value={p.values.cipCode} maxLength={20} />
+            <Field form="programme" name="cipCode" label="CIP 2020 code" hint="Six digits, for example 11.0201 (also accepted: 110201), or words of the programme’s title to look its code up." errors={p.errors} value={p.values.cipCode} maxLength={100} />
             <Field form="programme" name="title" label="Title (optional)" hint="How the school names the programme; by default the official CIP title." errors={p.errors} value={p.values.title} required={false} maxLength={200} />
             <button type="submit">Add programme</button>
           </form>

@@ -91,13 +91,16 @@ export const programmePages: FastifyPluginAsync<EducatorPagesOptions> = async (a
     const body = formOf(req)
     const values = { cipCode: text(body, 'cipCode').trim(), title: text(body, 'title').trim() }
     if (values.cipCode === '') return listPage(req, reply, { values, errors: fieldError('cipCode', 'Enter the programme’s CIP code.'), status: 400 })
-    if ([...values.cipCode].length > 20) return listPage(req, reply, { values, errors: fieldError('cipCode', 'A CIP code has at most 20 characters.'), status: 400 })
+    if ([...values.cipCode].length > 100) return listPage(req, reply, { values, errors: fieldError('cipCode', 'Enter a CIP code, or at most 100 characters of a title to look it up.'), status: 400 })
     if ([...values.title].length > 200) return listPage(req, reply, { values, errors: fieldError('title', 'The title must have at most 200 characters.'), status: 400 })
     try {
       await programmes.add(req.params.schoolId, { cipCode: values.cipCode, ...(values.title ? { title: values.title } : {}) })
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || !['cip.invalid', 'cip.not_found', 'programme.duplicate'].includes(error.code)) throw error
-      const candidates = Array.isArray(error.extensions.candidates) ? (error.extensions.candidates as { cipCode: string; title: string }[]) : []
+      // Words instead of a code: the matching titles are offered, so the form doubles as the lookup.
+      const candidates = Array.isArray(error.extensions.candidates)
+        ? (error.extensions.candidates as { cipCode: string; title: string }[])
+        : error.code === 'cip.invalid' && /\p{L}/u.test(values.cipCode) ? programmes.searchCip(values.cipCode, 20).items : []
       return listPage(req, reply, { values, errors: fieldError('cipCode', error.message), candidates, status: error.status })
     }
     return seeOther(reply, programmesHref(req.params.schoolId, '?done=added'))

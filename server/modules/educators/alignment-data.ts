@@ -49,6 +49,8 @@ export interface AlignmentData {
   cip(code: string): CrosswalkEntry | undefined
   /** Six-digit codes of a CIP series (`11.02` → 11.0201, 11.0202, …), for suggestions. */
   series(prefix: string): CrosswalkEntry[]
+  /** Every programme of the crosswalk, by code. */
+  all(): CrosswalkEntry[]
   occupation(soc: string): OccupationFigures
   /** Every occupation's national annual median wage, ascending. */
   medians: readonly number[]
@@ -79,6 +81,7 @@ function build(index: CatalogIndex): AlignmentData {
     if (!entry.socs.includes(pair.soc_code)) entry.socs.push(pair.soc_code)
   }
   for (const entry of crosswalk.values()) entry.socs.sort()
+  const sorted = [...crosswalk.values()].sort((a, b) => a.cip.localeCompare(b.cip))
   const firstPair = rows.occupationProgrammes[0]
 
   const national = rows.occupationFacts.filter((f) => f.system === 'soc-2018' && f.place_id === 'united-states' && f.value !== null)
@@ -154,7 +157,8 @@ function build(index: CatalogIndex): AlignmentData {
     crosswalkLoaded: crosswalk.size > 0,
     crosswalkSource: firstPair ? ref(firstPair.source_id, null) : null,
     cip: (code) => crosswalk.get(code),
-    series: (prefix) => [...crosswalk.values()].filter((e) => e.cip.startsWith(prefix)).sort((a, b) => a.cip.localeCompare(b.cip)),
+    series: (prefix) => sorted.filter((e) => e.cip.startsWith(prefix)),
+    all: () => sorted,
     occupation,
     medians,
     allGrowth,

@@ -95,6 +95,15 @@ const Report = Type.Object({
   sources: Type.Array(SourceRef),
 }, strict)
 
+const CipQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 100, description: 'A code, its start, or words of the title' }),
+  limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+}, strict)
+const CipAnswer = Type.Object({
+  items: Type.Array(Type.Object({ cipCode: Type.String(), title: Type.String(), occupationCount: Type.Integer() }, strict)),
+  crosswalkImported: Type.Boolean(),
+}, strict)
+
 const RULES = 'High-wage: the national median annual wage (BLS OEWS) is at or above the configured percentile of all occupations\' national medians. High-skill: the typical entry education (BLS categories, ordered) is at or above the configured level. In-demand: projected employment change (BLS Employment Projections) at or above the configured % OR annual openings at or above the configured number. A flag is null, with a reason, when the figure is not published.'
 
 const download = (reply: FastifyReply, name: string, type: string, extension: 'csv' | 'xlsx', body: string | Buffer) =>
@@ -159,6 +168,15 @@ export const programmesRoutes: FastifyPluginAsyncTypebox<EducatorRouteOptions> =
     await programmes.remove(req.params.schoolId, req.params.programmeId)
     return reply.code(204).send(null)
   })
+
+  app.get('/cip-codes', {
+    config: { operation: 'public' },
+    schema: {
+      tags, summary: 'Look up CIP 2020 codes in the imported crosswalk (for a programme picker)',
+      description: 'By code or its start (`11.07`, `1107`, `11`), else by the words of the title (every word must appear). Only programmes the crosswalk links to an occupation are listed. Empty, with `crosswalkImported: false`, when the crosswalk is not imported.',
+      querystring: CipQuery, response: { 200: CipAnswer, ...problems(400) },
+    },
+  }, async (req) => programmes.searchCip(req.query.q, req.query.limit))
 
   app.get('/schools/:schoolId/alignment-thresholds', {
     config: { operation: 'school.programmes.read' },

@@ -88,6 +88,15 @@ export function parseCip(text: string): { kind: 'code' | 'series'; code: string 
   return null
 }
 
+/** The start of a CIP code typed so far (`11`, `11.0`, `1.07`, `1107`) as `NN.NN…`; null when it is not one. */
+function cipPrefix(text: string): string | null {
+  const dotted = /^(\d{1,2})(?:\.(\d{0,4}))?$/.exec(text)
+  if (dotted) return `${dotted[1]!.padStart(2, '0')}${text.includes('.') ? `.${dotted[2] ?? ''}` : ''}`
+  const bare = /^(\d{2})(\d{1,4})$/.exec(text)
+  return bare ? `${bare[1]}.${bare[2]}` : null
+}
+
+const tidy = (value: number | string): number => Math.round(Number(value) * 1000) / 1000
 const cleanTitle = (title: string): string => title.trim().replace(/\.$/, '')
 
 function isUniqueViolation(error: unknown): boolean {
@@ -149,13 +158,33 @@ export function createProgrammesService(deps: EducatorsDeps) {
     if (!row) return { ...defaults, configured: false, updatedAt: null, defaults, defaultsExplained: explained }
     const level = (EDUCATION_LEVELS as readonly string[]).includes(row.education_level) ? (row.education_level as EducationLevel) : defaults.educationLevel
     return {
-      wagePercentile: Number(row.wage_percentile), growthPercent: Number(row.growth_percent), annualOpenings: Number(row.annual_openings), educationLevel: level,
+      // PostgreSQL keeps `real` in four bytes: 14.4 comes back as 14.3999996…, so read to a sensible precision.
+      wagePercentile: tidy(row.wage_percentile), growthPercent: tidy(row.growth_percent), annualOpenings: Number(row.annual_openings), educationLevel: level,
       configured: true, updatedAt: row.updated_at, defaults, defaultsExplained: explained,
     }
   }
 
   return {
     dataStatus: (): DataStatus => dataStatus(data()),
+
+    /**
+     * CIP codes of the crosswalk for a picker: by code or series prefix (`11.07`, `1107`), else by the
+     * words of the title (every word must appear), at most `limit`, ordered by code.
+     */
+    searchCip(q: string, limit = 20): { items: { cipCode: string; title: string; occupationCount: number }[]; crosswalkImported: boolean } {
+      const d = data()
+      const text = q.trim().slice(0, 100)
+      const parsed = parseCip(text)
+      const prefix = parsed ? parsed.code : cipPrefix(text)
+      const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
+      const found = prefix !== null
+        ? d.series(prefix)
+        : words.length === 0 ? [] : d.all().filter((e) => { const title = e.title.toLowerCase(); return words.every((w) => title.includes(w)) })
+      return {
+        items: found.slice(0, Math.max(1, Math.min(50, limit))).map((e) => ({ cipCode: e.cip, title: cleanTitle(e.title), occupationCount: e.socs.length })),
+        crosswalkImported: d.crosswalkLoaded,
+      }
+    },
 
     async list(schoolId: string): Promise<{ items: ProgrammeView[]; data: DataStatus }> {
       const d = data()
