@@ -320,6 +320,22 @@ describe('upstream sync', () => {
     expect(unknown.json()).toMatchObject({ code: 'upstream_change.not_found' })
   })
 
+  it('a removal declined, then the step back upstream: accepting updates the kept copy, no duplicate', async () => {
+    await publishUpstream(V1)
+    const p = await copy('Back again')
+    await publishUpstream(V1.slice(0, 1))
+    const removed = (await upstream(p.id))[0]!
+    expect(removed).toMatchObject({ kind: 'removed', key: 'progression.senior-clerk', localState: 'unchanged', conflict: false })
+    expect((await decide(p.id, removed, 'decline')).statusCode).toBe(200)
+    await publishUpstream([V1[0]!, { ...V1[1]!, text: 'Reviews and signs off the work of others.' }])
+    const back = (await upstream(p.id))[0]!
+    expect(back).toMatchObject({ kind: 'added', key: 'progression.senior-clerk', localState: 'unchanged', local: { title: 'Senior clerk' } })
+    const res = await decide(p.id, back, 'accept')
+    const items = res.json<{ pathway: Detail }>().pathway.items
+    expect(titles(res.json<{ pathway: Detail }>().pathway)).toEqual(['Junior clerk', 'Senior clerk'])
+    expect(items[1]!.text).toBe('Reviews and signs off the work of others.')
+  })
+
   it('a step the school deleted and upstream changed: a conflict that accept restores', async () => {
     await publishUpstream(V1)
     const p = await copy('Deleted locally')

@@ -77,6 +77,13 @@ describe('adapted pathway pages', () => {
     const blank = await postForm(t, `${base()}/pathways`, { career: '' }, { session: educator })
     expect(blank.statusCode).toBe(400)
 
+    // A near name: the careers it may mean are offered; choosing one copies it.
+    const near = await postForm(t, `${base()}/pathways`, { career: 'clerk' }, { session: educator })
+    expect(near.statusCode).toBe(400)
+    expect(near.body).toContain('name="choice" value="data-clerk"')
+    const chosen = await postForm(t, `${base()}/pathways`, { career: 'clerk', choice: 'data-clerk', title: 'Chosen' }, { session: educator })
+    expect(chosen.statusCode).toBe(303)
+
     const id = await copyPathway('Our data clerks')
     const list = await getPage(t, `${base()}/pathways`, educator)
     expect(list.body).toContain('<th scope="col">Pathway</th>')

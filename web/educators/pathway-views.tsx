@@ -253,7 +253,7 @@ function ChangeCard({ schoolId, pathwayId, change, csrf, canManage }: { schoolId
       {change.conflict ? (
         <p>
           {change.localState === 'deleted'
-            ? 'You removed this step from your pathway. Accepting puts the catalog’s version back; declining leaves it out.'
+            ? 'This step is not in your pathway (you removed it, or declined it earlier). Accepting puts the catalog’s version in; declining leaves it out.'
             : 'You edited this step. Accepting replaces your version with the catalog’s; declining keeps yours.'}
         </p>
       ) : change.kind === 'removed' && change.localState === 'deleted' ? <p>You had already removed this step.</p> : null}

@@ -242,7 +242,8 @@ export function createAdaptedPathwaysService(deps: EducatorsDeps) {
     const byKey = new Map(steps.filter((s) => s.upstream_key !== null).map((s) => [s.upstream_key!, s]))
     return diffUpstream(base, current).map((c) => {
       const mine = byKey.get(c.key)
-      const localState: ChangeView['localState'] = c.kind === 'added' ? 'none' : !mine ? 'deleted' : mine.edited === 1 ? 'edited' : 'unchanged'
+      // An addition may find a copy already there: upstream removed the step, the school declined, upstream brought it back.
+      const localState: ChangeView['localState'] = !mine ? (c.kind === 'added' ? 'none' : 'deleted') : mine.edited === 1 ? 'edited' : 'unchanged'
       const conflict = localState === 'edited' || (localState === 'deleted' && c.kind === 'changed')
       return { key: c.key, kind: c.kind, hash: c.hash, before: c.before, after: c.after, fields: c.fields, conflict, localState, local: mine ? toStep(mine, local) : null }
     })
@@ -285,7 +286,10 @@ export function createAdaptedPathwaysService(deps: EducatorsDeps) {
     if (decision === 'accept') {
       const mine = steps.filter((s) => s.upstream_key === key)
       if (change.kind === 'removed') {
-        if (mine.length > 0) await trx.deleteFrom('adapted_pathway_steps').where('pathway_id', '=', pathwayId).where('upstream_key', '=', key).execute()
+        if (mine.length > 0) {
+          await trx.deleteFrom('adapted_steps_done').where('step_id', 'in', mine.map((m) => m.id)).execute()
+          await trx.deleteFrom('adapted_pathway_steps').where('pathway_id', '=', pathwayId).where('upstream_key', '=', key).execute()
+        }
         await renumber(trx, steps.filter((s) => s.upstream_key !== key))
       } else if (mine.length > 0) {
         await trx.updateTable('adapted_pathway_steps').set({ ...contentColumns(change.after!), edited: 0, school_credential_id: null })
