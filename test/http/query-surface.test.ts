@@ -27,6 +27,11 @@ const CURSOR_ROUTES: Record<string, string> = {
   '/api/v1/careers/:slug/moves': '/api/v1/careers/data-clerk/moves',
 }
 
+/** Valid addresses of list routes without cursors that need a parameter besides `limit`. */
+const REQUIRED_QUERY: Record<string, string> = {
+  '/api/v1/cip-codes': '/api/v1/cip-codes?q=11',
+}
+
 /** Every GET route under /api with a concrete address (path parameters filled with something well-formed). */
 function apiGetRoutes(): { url: string; address: string; query: string[] }[] {
   const seen = new Set<string>()
@@ -107,7 +112,7 @@ describe('limit', () => {
     expect(lists.length).toBeGreaterThanOrEqual(Object.keys(CURSOR_ROUTES).length)
     for (const route of lists) {
       for (const limit of ['1e6', String(MAX_PAGE_SIZE + 1), '-1', '0']) {
-        const res = await get(withQuery(CURSOR_ROUTES[route.url] ?? route.address, `limit=${limit}`), admin)
+        const res = await get(withQuery(CURSOR_ROUTES[route.url] ?? REQUIRED_QUERY[route.url] ?? route.address, `limit=${limit}`), admin)
         expect(res.statusCode, `${route.url} limit=${limit}`).toBe(400)
         expect(res.json()).toMatchObject({ code: 'request.invalid', errors: [{ pointer: '/querystring/limit' }] })
       }
