@@ -2,7 +2,7 @@
  * A cohort end to end in a real browser: an educator signs in, creates a cohort, assigns a career by
  * typing its name and reads the join code; a learner on a 360 px screen signs in, joins with the code,
  * sees the assignment under My cohorts and marks a step done by keyboard; the educator opens the
- * cohort page again (the learner is listed) and its dashboard. Every page passes axe (no serious or
+ * cohort page again (the learner is listed; also at 360 px) and its dashboard. Every page passes axe (no serious or
  * critical violation), raises no CSP error and does not scroll sideways.
  */
 import { randomUUID } from 'node:crypto'
@@ -86,9 +86,11 @@ describe('cohort journey', () => {
     expect(await pupil.page.locator('form[action$="/careers/data-clerk/steps/progression/0/undo"] button').textContent()).toBe('Undo “Junior clerk”')
     await expectGoodPage(pupil.page, pupil.cspErrors)
 
-    // The educator sees the learner on the cohort page, then the dashboard.
+    // The educator sees the learner on the cohort page (on a phone too), then the dashboard.
     await teacher.page.goto(cohortUrl)
     expect(await teacher.page.locator('main').textContent()).toContain('Sam Learner')
+    await expectGoodPage(teacher.page, teacher.cspErrors)
+    await teacher.page.setViewportSize({ width: 360, height: 800 })
     await expectGoodPage(teacher.page, teacher.cspErrors)
     const dashboard = await teacher.page.goto(`${cohortUrl}/dashboard`)
     if (dashboard?.status() !== 404) {
