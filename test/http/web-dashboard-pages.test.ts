@@ -119,6 +119,8 @@ describe('the drill-down page', () => {
     expect(res.body).toContain('<caption>Credentials earned</caption>')
     expect(text).toContain('Acme SQL Certificate')
     expect(text).toContain('written to the access log')
+    expect(res.body).toContain('<caption>Recent changes to the passport and pathways, newest first</caption>')
+    expect(text).toMatch(/credential earned Data Clerk: \d+%/)
     const rows = await t.deps.db.kysely.selectFrom('access_log').selectAll().where('learner_id', '=', people.ada.id).where('purpose', '=', 'school.cohort.learner').execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ actor_user_id: people.educator.id, actor_role: 'educator', school_id: schoolId })

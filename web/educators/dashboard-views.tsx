@@ -177,6 +177,7 @@ export function DashboardView({ d, schoolId, weeks }: { d: CohortDashboard; scho
 
 export function DrillDownView({ d, schoolId }: { d: LearnerDrillDown; schoolId: string }) {
   const dashboard = cohortHref(schoolId, d.cohort.id, '/dashboard')
+  const titleOf = new Map(d.careers.map((c) => [c.career.slug, c.career.title]))
   return (
     <>
       <Breadcrumb trail={[{ text: 'Schools', href: '/schools' }, { text: 'Cohorts', href: `/schools/${enc(schoolId)}/cohorts` }, { text: d.cohort.name, href: cohortHref(schoolId, d.cohort.id) }, { text: 'Dashboard', href: dashboard }, { text: d.learner.displayName }]} />
@@ -234,7 +235,7 @@ export function DrillDownView({ d, schoolId }: { d: LearnerDrillDown; schoolId: 
             head={['When', 'Change', 'Coverage of the learner\'s targets then', 'Catalog steps done then']}
             rows={d.recent.map((e) => [
               <time key="t" dateTime={e.at}>{dayWords(e.at)}</time>, e.kind.replaceAll('_', ' '),
-              e.coverage.length === 0 ? 'no targets' : e.coverage.map((c) => `${c.career}: ${percent(c.coverage)}`).join(', '), e.stepsDone,
+              e.coverage.length === 0 ? 'no targets' : e.coverage.map((c) => `${titleOf.get(c.career) ?? c.career}: ${percent(c.coverage)}`).join(', '), e.stepsDone,
             ])}
           />
         )}
