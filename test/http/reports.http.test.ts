@@ -157,7 +157,7 @@ describe('exports', () => {
     expect(csvRes.headers['content-disposition']).toBe('attachment; filename="attainment-2026-01-15-to-2026-03-01.csv"; filename*=UTF-8\'\'attainment-2026-01-15-to-2026-03-01.csv')
     expect(csvRes.headers['cache-control']).toBe('no-store')
     const [header, ...rows] = parseCsv(csvRes.body)
-    expect(header).toEqual(['Section', 'Id', 'Name', 'Programme or kind', 'Archived or CIP code or type', 'Provider', 'Cohorts', 'Learners', 'Learners attaining', 'Share attaining', 'Credentials earned'])
+    expect(header).toEqual(['Section', 'Id', 'Name', 'Programme or kind', 'Archived or CIP code or type', 'Provider', 'Cohorts', 'Learners', 'Learners attaining', 'Share attaining (0–1)', 'Credentials earned'])
     const csvOf = (section: string, id: string) => rows!.find((r) => r[0] === section && r[1] === id)!
     for (const c of body.cohorts as Json[]) {
       const row = csvOf('cohort', c.id)
@@ -184,7 +184,7 @@ describe('exports', () => {
       return out
     }
     const cohortsSheet = sheet('Cohorts')
-    expect(cohortsSheet[0]).toEqual(['Cohort id', 'Cohort', 'Programme', 'Archived', 'Learners', 'Learners attaining', 'Share attaining', 'Credentials earned'])
+    expect(cohortsSheet[0]).toEqual(['Cohort id', 'Cohort', 'Programme', 'Archived', 'Learners', 'Learners attaining', 'Share attaining (0–1)', 'Credentials earned'])
     for (const c of body.cohorts as Json[]) {
       const row = cohortsSheet.find((r) => r[0] === c.id)!
       expect(row.slice(4)).toEqual(figures(c))

@@ -145,7 +145,7 @@ export function reportSheets(report: AttainmentReport): Sheet[] {
   return [
     {
       name: 'Cohorts',
-      header: ['Cohort id', 'Cohort', 'Programme', 'Archived', 'Learners', 'Learners attaining', 'Share attaining', 'Credentials earned'],
+      header: ['Cohort id', 'Cohort', 'Programme', 'Archived', 'Learners', 'Learners attaining', 'Share attaining (0–1)', 'Credentials earned'],
       rows: [
         ...report.cohorts.map((c): Cell[] => [c.id, c.name, c.programme?.title ?? '', c.archived ? 'yes' : 'no', ...figures(c)]),
         ['', 'All cohorts', '', '', ...figures(report.totals)],
@@ -153,7 +153,7 @@ export function reportSheets(report: AttainmentReport): Sheet[] {
     },
     {
       name: 'Programmes',
-      header: ['Programme id', 'Programme', 'CIP code', 'Cohorts', 'Learners', 'Learners attaining', 'Share attaining', 'Credentials earned'],
+      header: ['Programme id', 'Programme', 'CIP code', 'Cohorts', 'Learners', 'Learners attaining', 'Share attaining (0–1)', 'Credentials earned'],
       rows: report.programmes.map((p): Cell[] => [p.id, p.title, p.cipCode, p.cohorts, ...figures(p)]),
     },
     {
@@ -166,7 +166,7 @@ export function reportSheets(report: AttainmentReport): Sheet[] {
 
 /** One CSV table: every sheet's rows under a shared header, the first column naming the section. */
 export function reportCsvTable(report: AttainmentReport): Pick<Sheet, 'header' | 'rows'> {
-  const header = ['Section', 'Id', 'Name', 'Programme or kind', 'Archived or CIP code or type', 'Provider', 'Cohorts', 'Learners', 'Learners attaining', 'Share attaining', 'Credentials earned']
+  const header = ['Section', 'Id', 'Name', 'Programme or kind', 'Archived or CIP code or type', 'Provider', 'Cohorts', 'Learners', 'Learners attaining', 'Share attaining (0–1)', 'Credentials earned']
   const rows: Cell[][] = [
     ...report.cohorts.map((c): Cell[] => ['cohort', c.id, c.name, c.programme?.title ?? '', c.archived ? 'archived' : '', '', 1, c.learners, c.learnersAttaining, c.share, c.credentialsEarned]),
     ['total', '', 'All cohorts', '', '', '', report.totals.cohorts, report.totals.learners, report.totals.learnersAttaining, report.totals.share, report.totals.credentialsEarned],
