@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fromJson } from '../../server/platform/db/json.js'
 import { createAuthTestApp, makeUser, type AuthTestApp, type Session } from '../support/auth.js'
 import { getPage, mainText, pageSignin, postForm } from '../support/web-forms.js'
 
@@ -100,7 +101,7 @@ describe('adapted pathway pages', () => {
     const cred = await postForm(t, `${base()}/credentials`, { title: 'Records badge', issuer: 'Riverside High', skills: 'SQL, Teamwork', hours: '10' }, { session: educator })
     expect(cred.statusCode).toBe(303)
     const credRow = await t.deps.db.kysely.selectFrom('school_credentials').selectAll().where('school_id', '=', schoolId).executeTakeFirstOrThrow()
-    expect(JSON.parse(String(credRow.skills))).toEqual(['sql', 'teamwork'])
+    expect(fromJson<string[]>(credRow.skills, [])).toEqual(['sql', 'teamwork'])
 
     const page = await getPage(t, `${base()}/pathways/${id}`, educator)
     expect(page.body).toContain(`value="school:${credRow.id}"`)
