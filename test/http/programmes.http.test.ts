@@ -181,6 +181,11 @@ describe('programmes', () => {
     // A bachelor's degree is below a master's.
     expect(dev.flags.highSkill.value).toBe(false)
     expect(web.flags.highSkill.evidence[0].comparison).toContain('below')
+
+    // Fractions come back as written on both engines (PostgreSQL's real is four bytes).
+    const fractions = { wagePercentile: 62.5, growthPercent: 14.4, annualOpenings: 5000, educationLevel: 'master' }
+    expect((await req('admin', 'PUT', api(schoolId, '/alignment-thresholds'), fractions)).json<Json>()).toMatchObject(fractions)
+    expect((await req('admin', 'PUT', api(schoolId, '/alignment-thresholds'), { wagePercentile: 20, growthPercent: 16, annualOpenings: 5000, educationLevel: 'master' })).statusCode).toBe(200)
   })
 
   it('keeps each school to its own programmes: another school is 404, an unknown programme is 404', async () => {
