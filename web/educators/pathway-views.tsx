@@ -35,6 +35,7 @@ const NOTICES: Record<string, string> = {
   deleted: 'The pathway has been deleted.',
   'credential-added': 'The local credential has been added.',
   'credential-removed': 'The local credential has been removed.',
+  'credential-saved': 'The local credential has been saved.',
 }
 
 export function DoneNotice({ done }: { done: string | undefined }) {
@@ -419,9 +420,25 @@ export interface CredentialsProps {
   errors: FormErrors
   csrf: string | undefined
   done?: string | undefined
+  /** The credential whose edit form the errors belong to; the add form otherwise. */
+  editing?: string | undefined
 }
 
-export function CredentialsView({ school, credentials, skillNames, canManage, values, errors, csrf, done }: CredentialsProps) {
+const CREDENTIAL_LABELS = { title: 'Title', issuer: 'Issuer', summary: 'Summary', hours: 'Hours', skills: 'Skills' }
+
+function CredentialFields({ form, values, errors }: { form: string; values: Record<string, string>; errors: FormErrors }) {
+  return (
+    <>
+      <Field form={form} name="title" label="Title" errors={errors} value={values.title} maxLength={200} />
+      <Field form={form} name="issuer" label="Issuer" errors={errors} value={values.issuer} maxLength={200} />
+      <Field form={form} name="summary" label="Summary (optional)" errors={errors} value={values.summary} required={false} maxLength={2000} />
+      <Field form={form} name="hours" type="number" label="Hours of learning (optional)" errors={errors} value={values.hours} required={false} min={0} max={100000} />
+      <Field form={form} name="skills" label="Skills it shows (optional)" hint="Skill names from the catalog, separated by commas, for example “SQL, Teamwork”." errors={errors} value={values.skills} required={false} maxLength={2000} />
+    </>
+  )
+}
+
+export function CredentialsView({ school, credentials, skillNames, canManage, values, errors, csrf, done, editing }: CredentialsProps) {
   return (
     <>
       <h1>Local credentials of {school.name}</h1>
@@ -449,17 +466,35 @@ export function CredentialsView({ school, credentials, skillNames, canManage, va
           </table>
         </TableRegion>
       )}
+      {canManage && credentials.length > 0 ? (
+        <>
+          <h2>Change a local credential</h2>
+          {credentials.map((c) => {
+            const form = `credential-${c.id}`
+            const mine = editing === c.id
+            const shown = mine ? values : { title: c.title, issuer: c.issuer, summary: c.summary ?? '', hours: c.hours === null ? '' : String(c.hours), skills: c.skills.map((s) => skillNames.get(s) ?? s).join(', ') }
+            const own = mine ? errors : { fields: {}, form: [] }
+            return (
+              <details key={c.id} {...(mine ? { open: true } : {})}>
+                <summary>Edit “{c.title}”</summary>
+                <ErrorSummary form={form} errors={own} labels={CREDENTIAL_LABELS} />
+                <form method="post" action={schoolHref(school.id, `/credentials/${encodeURIComponent(c.id)}`)} className="stack-form" noValidate>
+                  <CsrfField token={csrf} />
+                  <CredentialFields form={form} values={shown} errors={own} />
+                  <button type="submit">Save credential</button>
+                </form>
+              </details>
+            )
+          })}
+        </>
+      ) : null}
       {canManage ? (
         <>
           <h2>Add a local credential</h2>
-          <ErrorSummary form="credential" errors={errors} labels={{ title: 'Title', issuer: 'Issuer', summary: 'Summary', hours: 'Hours', skills: 'Skills' }} />
+          <ErrorSummary form="credential" errors={editing ? { fields: {}, form: [] } : errors} labels={CREDENTIAL_LABELS} />
           <form method="post" action={schoolHref(school.id, '/credentials')} className="stack-form" noValidate>
             <CsrfField token={csrf} />
-            <Field form="credential" name="title" label="Title" errors={errors} value={values.title} maxLength={200} />
-            <Field form="credential" name="issuer" label="Issuer" errors={errors} value={values.issuer} maxLength={200} />
-            <Field form="credential" name="summary" label="Summary (optional)" errors={errors} value={values.summary} required={false} maxLength={2000} />
-            <Field form="credential" name="hours" type="number" label="Hours of learning (optional)" errors={errors} value={values.hours} required={false} min={0} max={100000} />
-            <Field form="credential" name="skills" label="Skills it shows (optional)" hint="Skill names from the catalog, separated by commas, for example “SQL, Teamwork”." errors={errors} value={values.skills} required={false} maxLength={2000} />
+            <CredentialFields form="credential" values={editing ? {} : values} errors={editing ? { fields: {}, form: [] } : errors} />
             <button type="submit">Add credential</button>
           </form>
         </>

@@ -228,7 +228,7 @@ export const pathwayPages: FastifyPluginAsync<EducatorPagesOptions> = async (app
   })
 
   // --- local credentials ---
-  const credentialsPage = async (req: FastifyRequest<SchoolReq>, reply: FastifyReply, values: Record<string, string>, errors: FormErrors) => {
+  const credentialsPage = async (req: FastifyRequest<SchoolReq>, reply: FastifyReply, values: Record<string, string>, errors: FormErrors, editing?: string) => {
     const school = await schools.school(req.params.schoolId)
     const credentials = await pathways.credentials(school.id)
     const skillIds = [...new Set(credentials.flatMap((c) => c.skills))]
@@ -236,13 +236,14 @@ export const pathwayPages: FastifyPluginAsync<EducatorPagesOptions> = async (app
     return sendPage(req, reply, options, {
       title: `Local credentials of ${school.name}`, status: hasErrors(errors) ? 400 : 200,
       body: <CredentialsView school={school} credentials={credentials} skillNames={skillNames} canManage={can(req, 'school.pathways.manage', school.id)}
-        values={values} errors={errors} csrf={csrf(req)} done={doneOf(req.query)} />,
+        values={values} errors={errors} csrf={csrf(req)} done={doneOf(req.query ?? {})} editing={editing} />,
     })
   }
 
   app.get<SchoolReq>('/schools/:schoolId/credentials', page, async (req, reply) => credentialsPage(req, reply, {}, NO_ERRORS))
 
-  app.post<SchoolReq>('/schools/:schoolId/credentials', form, async (req, reply) => {
+  /** The credential form as the service's input, or its errors (skills typed by name). */
+  const readCredential = (req: FastifyRequest) => {
     const body = formOf(req)
     const values = { title: text(body, 'title').trim(), issuer: text(body, 'issuer').trim(), summary: text(body, 'summary').trim(), hours: text(body, 'hours').trim(), skills: text(body, 'skills').trim() }
     const fields: Record<string, string> = { ...required(values, [{ name: 'title', label: 'a title', max: 200 }, { name: 'issuer', label: 'the issuer', max: 200 }]).fields }
@@ -258,13 +259,33 @@ export const pathwayPages: FastifyPluginAsync<EducatorPagesOptions> = async (app
       else unknown.push(name)
     }
     if (unknown.length > 0) fields.skills = `The catalog has no skill named ${unknown.map((u) => `“${u}”`).join(', ')}.`
-    if (Object.keys(fields).length > 0) return credentialsPage(req, reply, values, { fields, form: [] })
+    const errors: FormErrors = { fields, form: [] }
+    return { values, errors, input: { title: values.title, issuer: values.issuer, summary: values.summary || null, hours, skills } }
+  }
+  const CREDENTIAL_FIELDS = ['title', 'issuer', 'summary', 'hours', 'skills']
+
+  app.post<SchoolReq>('/schools/:schoolId/credentials', form, async (req, reply) => {
+    const { values, errors, input } = readCredential(req)
+    if (hasErrors(errors)) return credentialsPage(req, reply, values, errors)
     try {
-      await pathways.addCredential(req.params.schoolId, { title: values.title, issuer: values.issuer, summary: values.summary || null, hours, skills })
+      await pathways.addCredential(req.params.schoolId, input)
     } catch (error) {
-      return credentialsPage(req, reply, values, fixable(error, ['title', 'issuer', 'summary', 'hours', 'skills']))
+      return credentialsPage(req, reply, values, fixable(error, CREDENTIAL_FIELDS))
     }
     return seeOther(reply, schoolHref(req.params.schoolId, '/credentials?done=credential-added'))
+  })
+
+  app.post<CredentialReq>('/schools/:schoolId/credentials/:credentialId', form, async (req, reply) => {
+    const { values, errors, input } = readCredential(req)
+    const { schoolId, credentialId } = req.params
+    const again = (e: FormErrors) => credentialsPage(req as unknown as FastifyRequest<SchoolReq>, reply, values, e, credentialId)
+    if (hasErrors(errors)) return again(errors)
+    try {
+      await pathways.updateCredential(schoolId, credentialId, input)
+    } catch (error) {
+      return again(fixable(error, CREDENTIAL_FIELDS))
+    }
+    return seeOther(reply, schoolHref(schoolId, '/credentials?done=credential-saved'))
   })
 
   app.post<CredentialReq>('/schools/:schoolId/credentials/:credentialId/delete', form, async (req, reply) => {
