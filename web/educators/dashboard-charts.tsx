@@ -64,7 +64,8 @@ export function LineChartSvg({ id, title, description, points, percent }: { id: 
   const top = percent ? 1 : niceMax(Math.max(0, ...points.map((p) => p.value ?? 0)))
   const plotW = W - PAD.left - PAD.right
   const plotH = H - PAD.top - PAD.bottom
-  const x = (i: number) => PAD.left + (points.length <= 1 ? plotW / 2 : (plotW * i) / (points.length - 1))
+  const inset = 16 // keeps the first and last dots and their labels inside the frame
+  const x = (i: number) => PAD.left + inset + (points.length <= 1 ? (plotW - 2 * inset) / 2 : ((plotW - 2 * inset) * i) / (points.length - 1))
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH
   const tickLabel = (v: number) => (percent ? `${Math.round(v * 100)}%` : String(v))
   const ticks = [0, top / 2, top].filter((v, i, all) => all.indexOf(v) === i && (percent || Number.isInteger(v)))
@@ -75,7 +76,9 @@ export function LineChartSvg({ id, title, description, points, percent }: { id: 
     current += `${current ? 'L' : 'M'}${r2(x(i))},${r2(y(p.value))}`
   })
   if (current) segments.push(current)
-  const labelled = points.map((p, i) => ({ p, i })).filter(({ i }) => i === 0 || i === points.length - 1 || (points.length <= 8) || i % Math.ceil(points.length / 6) === 0)
+  // At most five labels along the axis (the first and the last always), so none overlap on a phone.
+  const step = Math.max(1, Math.ceil((points.length - 1) / 4))
+  const labelled = points.map((p, i) => ({ p, i })).filter(({ i }) => i === points.length - 1 || (i % step === 0 && points.length - 1 - i >= step))
   return (
     <svg className="chart" role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} viewBox={`0 0 ${W} ${H}`} width="100%" xmlns="http://www.w3.org/2000/svg">
       <title id={`${id}-title`}>{title}</title>
@@ -85,7 +88,7 @@ export function LineChartSvg({ id, title, description, points, percent }: { id: 
       </g>
       <g fill={CHART_COLOURS.axis} fontSize={FONT}>
         {ticks.map((v) => <text key={v} x={PAD.left - 6} y={r2(y(v) + 4)} textAnchor="end">{tickLabel(v)}</text>)}
-        {labelled.map(({ p, i }) => <text key={i} x={r2(x(i))} y={H - 12} textAnchor={i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'}>{p.label}</text>)}
+        {labelled.map(({ p, i }) => <text key={i} x={r2(x(i))} y={H - 12} textAnchor="middle">{p.label}</text>)}
       </g>
       {segments.map((d, i) => <path key={i} d={d} fill="none" stroke={CHART_COLOURS.bars.primary} strokeWidth="2.5" strokeLinejoin="round" />)}
       <g fill={CHART_COLOURS.bars.primary}>
