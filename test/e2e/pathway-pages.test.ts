@@ -98,7 +98,11 @@ describe('adapted pathway journey', () => {
     await page.goto(list)
     expect(await page.locator('main table').textContent()).toContain('2 from the catalog, 1 of your own')
     await expectGoodPage(page, cspErrors)
+    await app.deps.db.kysely.insertInto('school_credentials').values({
+      id: crypto.randomUUID(), school_id: schoolId, title: 'Records badge', issuer: 'Riverside High', summary: 'Awarded after the placement.', hours: 10, skills: '["sql"]', created_at: new Date(app.clock.now()).toISOString(),
+    }).execute()
     await page.goto(`${base}/schools/${schoolId}/credentials`)
+    expect(await page.locator('main table').textContent()).toContain('Records badge')
     await expectGoodPage(page, cspErrors)
   }, 60_000)
 })
