@@ -10,11 +10,11 @@ import type { CohortDetail, CohortPerson, CohortSummary } from '../../server/mod
 import { Facts, When } from '../account/display.js'
 import type { FormErrors } from '../forms/form-errors.js'
 import { Breadcrumb } from '../ui/breadcrumb.js'
+import { cohortHref, schoolHref } from './cohort-links.js'
+import { DetailsSection, StaffSection } from './cohort-sections.js'
 import { TableRegion } from '../ui/blocks.js'
 import { ButtonForm, CsrfField, ErrorSummary, Field, Notice } from '../ui/form.js'
 
-export const schoolHref = (schoolId: string, rest = ''): string => `/schools/${encodeURIComponent(schoolId)}${rest}`
-export const cohortHref = (schoolId: string, cohortId: string, rest = ''): string => schoolHref(schoolId, `/cohorts/${encodeURIComponent(cohortId)}${rest}`)
 
 const NOTICES: Record<string, string> = {
   created: 'The cohort has been created. Hand out its join code or link to your learners.',
@@ -26,6 +26,7 @@ const NOTICES: Record<string, string> = {
   'staff-added': 'The educator now runs this cohort too.',
   'staff-removed': 'The educator no longer runs this cohort.',
   assigned: 'The assignment has been added; the cohort’s learners see it under My cohorts.',
+  saved: 'The cohort’s details are saved.',
   'assignment-removed': 'The assignment has been removed.',
 }
 
@@ -77,9 +78,10 @@ export function CohortListView({ school, cohorts, programmes, values, errors, cs
         <Field form="cohort" name="name" label="Name" hint="For example “Year 11 Health Sciences, Tuesday”." errors={errors} value={values.name} maxLength={200} />
         <Field form="cohort" name="description" label="Description (optional)" errors={errors} value={values.description} required={false} maxLength={2000} />
         {programmes.length > 0 ? (
-          <div className="form-field">
+          <div className={errors.fields.programmeId ? 'form-field has-error' : 'form-field'}>
             <label htmlFor="cohort-programmeId">Programme (optional)</label>
-            <select id="cohort-programmeId" name="programmeId" defaultValue={values.programmeId ?? ''}>
+            {errors.fields.programmeId ? <p id="cohort-programmeId-error" className="field-error"><span className="visually-hidden">Error: </span>{errors.fields.programmeId}</p> : null}
+            <select id="cohort-programmeId" name="programmeId" {...(errors.fields.programmeId ? { 'aria-describedby': 'cohort-programmeId-error', 'aria-invalid': true } : {})} defaultValue={values.programmeId ?? ''}>
               <option value="">None</option>
               {programmes.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
             </select>
@@ -100,7 +102,9 @@ export interface CohortPageProps {
   /** The school's educators and admins who do not run the cohort yet. */
   staffChoices: readonly Choice[]
   pathwayChoices: readonly Choice[]
+  programmes: readonly Choice[]
   assign: AssignForm
+  details: { values: Record<string, string>; errors: FormErrors }
   csrf?: string
   done?: string
 }
@@ -124,6 +128,7 @@ export function CohortView(props: CohortPageProps) {
       <LearnersSection school={school} cohortId={cohort.id} learners={cohort.learners} csrf={csrf} />
       <AssignmentsSection {...props} />
       <StaffSection {...props} />
+      <DetailsSection {...props} />
       <section aria-labelledby="archive-heading">
         <h2 id="archive-heading">{cohort.archived ? 'Bring the cohort back' : 'Archive the cohort'}</h2>
         <p>{cohort.archived ? 'An active cohort takes new learners and assignments again.' : 'An archived cohort keeps its learners and their progress, but takes no new learners or assignments and its join code stops working.'}</p>
@@ -223,9 +228,10 @@ function AssignmentsSection({ school, cohort, pathwayChoices, assign, csrf }: Co
               <form method="post" action={href('/assignments')} className="stack-form" noValidate>
                 <CsrfField token={csrf} />
                 <input type="hidden" name="kind" value="pathway" />
-                <div className="form-field">
+                <div className={pathwayForm.errors.fields.pathwayId ? 'form-field has-error' : 'form-field'}>
                   <label htmlFor="assign-pathway-pathwayId">Pathway</label>
-                  <select id="assign-pathway-pathwayId" name="pathwayId" defaultValue={pathwayForm.values.pathwayId ?? ''}>
+                  {pathwayForm.errors.fields.pathwayId ? <p id="assign-pathway-pathwayId-error" className="field-error"><span className="visually-hidden">Error: </span>{pathwayForm.errors.fields.pathwayId}</p> : null}
+                  <select id="assign-pathway-pathwayId" name="pathwayId" {...(pathwayForm.errors.fields.pathwayId ? { 'aria-describedby': 'assign-pathway-pathwayId-error', 'aria-invalid': true } : {})} defaultValue={pathwayForm.values.pathwayId ?? ''}>
                     {pathwayChoices.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
                   </select>
                 </div>
@@ -237,37 +243,6 @@ function AssignmentsSection({ school, cohort, pathwayChoices, assign, csrf }: Co
           ) : <p>The school has no adapted pathways yet (<a href={schoolHref(school.id, '/pathways')}>Pathways</a>).</p>}
         </>
       )}
-    </section>
-  )
-}
-
-function StaffSection({ school, cohort, staffChoices, csrf }: CohortPageProps) {
-  const href = (rest: string) => cohortHref(school.id, cohort.id, rest)
-  return (
-    <section aria-labelledby="staff-heading">
-      <h2 id="staff-heading">Staff</h2>
-      {cohort.staff.length === 0 ? <p>No educator runs this cohort; the school’s administrators manage it.</p> : (
-        <ul className="plain-list">
-          {cohort.staff.map((p) => (
-            <li key={p.userId}>
-              <div className="member-actions">
-                <span>{p.displayName}</span>
-                <ButtonForm action={href(`/staff/${encodeURIComponent(p.userId)}/remove`)} csrf={csrf} label={`Take ${p.displayName} off the staff`} />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {staffChoices.length > 0 ? (
-        <form method="post" action={href('/staff')} className="inline-form">
-          <CsrfField token={csrf} />
-          <label htmlFor="add-staff">Add an educator</label>
-          <select id="add-staff" name="userId">
-            {staffChoices.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
-          </select>
-          <button type="submit">Add to staff</button>
-        </form>
-      ) : null}
     </section>
   )
 }

@@ -14,7 +14,8 @@ import { formOf, text } from '../forms/form-body.js'
 import { errorsFromAppError, fieldError, formError, hasErrors, NO_ERRORS, required, type FormErrors } from '../forms/form-errors.js'
 import { lookUpName } from '../passport/passport-kit.js'
 import { cohortLearnerPages } from './cohort-learner.pages.js'
-import { CohortListView, CohortView, cohortHref, type AssignForm } from './cohort-views.js'
+import { cohortHref } from './cohort-links.js'
+import { CohortListView, CohortView, type AssignForm } from './cohort-views.js'
 import type { EducatorPagesOptions } from './educator-kit.js'
 
 const page = (operation: 'school.cohorts.read' | 'school.cohort.read') => ({ schema: { hide: true }, config: { operation } })
@@ -34,16 +35,21 @@ export const cohortPages: FastifyPluginAsync<EducatorPagesOptions> = async (app,
   const csrf = (req: FastifyRequest) => csrfOf(req, identity)
   const staffOnly = (req: FastifyRequest) => req.access.decision.allow && req.access.decision.via === 'educator'
 
+  /** The school's programmes to choose from (title and CIP code). */
+  const programmesOf = async (schoolId: string) =>
+    (await db.selectFrom('school_programmes').select(['id', 'title', 'cip_code']).where('school_id', '=', schoolId).orderBy('title').limit(1000).execute())
+      .map((p) => ({ id: p.id, title: `${p.title} (${p.cip_code})` }))
+
   // --- the list, and creating a cohort ---
   const listPage = async (req: FastifyRequest<School>, reply: FastifyReply, values: Record<string, string>, errors: FormErrors, status = 400) => {
     const school = await schools.school(req.params.schoolId)
     const [list, programmes] = await Promise.all([
       cohorts.list(school.id, staffOnly(req) ? requireUser(req.actor).userId : undefined),
-      db.selectFrom('school_programmes').select(['id', 'title', 'cip_code']).where('school_id', '=', school.id).orderBy('title').limit(1000).execute(),
+      programmesOf(school.id),
     ])
     return sendPage(req, reply, options, {
       title: `Cohorts of ${school.name}`, status: hasErrors(errors) ? status : 200,
-      body: <CohortListView school={school} cohorts={list} programmes={programmes.map((p) => ({ id: p.id, title: `${p.title} (${p.cip_code})` }))} values={values} errors={errors} csrf={csrf(req)} />,
+      body: <CohortListView school={school} cohorts={list} programmes={programmes} values={values} errors={errors} csrf={csrf(req)} />,
     })
   }
 
@@ -69,24 +75,28 @@ export const cohortPages: FastifyPluginAsync<EducatorPagesOptions> = async (app,
   })
 
   // --- one cohort ---
-  const cohortPage = async (req: FastifyRequest<Cohort>, reply: FastifyReply, assign: AssignForm, status = 400) => {
+  type Forms = { assign?: AssignForm; details?: { values: Record<string, string>; errors: FormErrors } }
+  const cohortPage = async (req: FastifyRequest<Cohort>, reply: FastifyReply, forms: Forms, status = 400) => {
     const { schoolId, cohortId } = req.params
-    const [school, cohort, members, pathways] = await Promise.all([
+    const [school, cohort, members, pathways, programmes] = await Promise.all([
       schools.school(schoolId), cohorts.detail(schoolId, cohortId), schools.members(schoolId, { limit: 10_000, offset: 0 }), cohorts.assignments.pathwayChoices(schoolId),
+      programmesOf(schoolId),
     ])
     const running = new Set(cohort.staff.map((p) => p.userId))
     const staffChoices = members.filter((m) => (m.role === 'educator' || m.role === 'school_admin') && !running.has(m.userId)).map((m) => ({ id: m.userId, title: m.displayName }))
     const origin = identity.publicOrigin ?? `${req.protocol}://${req.host}`
+    const assign = forms.assign ?? NO_ASSIGN
+    const details = forms.details ?? { values: {}, errors: NO_ERRORS }
     return sendPage(req, reply, options, {
-      title: cohort.name, status: hasErrors(assign.errors) ? status : 200,
+      title: cohort.name, status: hasErrors(assign.errors) || hasErrors(details.errors) ? status : 200,
       body: (
         <CohortView school={school} cohort={cohort} joinLink={cohortJoinLink(origin, cohort.joinCode)} staffChoices={staffChoices} pathwayChoices={pathways}
-          assign={assign} csrf={csrf(req)} {...(typeof req.query.done === 'string' ? { done: req.query.done } : {})} />
+          programmes={programmes} assign={assign} details={details} csrf={csrf(req)} {...(typeof req.query.done === 'string' ? { done: req.query.done } : {})} />
       ),
     })
   }
 
-  app.get<Cohort>('/schools/:schoolId/cohorts/:cohortId', page('school.cohort.read'), async (req, reply) => cohortPage(req, reply, NO_ASSIGN))
+  app.get<Cohort>('/schools/:schoolId/cohorts/:cohortId', page('school.cohort.read'), async (req, reply) => cohortPage(req, reply, {}))
 
   const back = (reply: FastifyReply, p: { schoolId: string; cohortId: string }, done: string, anchor = '') => seeOther(reply, cohortHref(p.schoolId, p.cohortId, `?done=${done}${anchor}`))
 
@@ -104,6 +114,22 @@ export const cohortPages: FastifyPluginAsync<EducatorPagesOptions> = async (app,
     const archived = text(formOf(req), 'archived') === 'yes'
     await cohorts.update(req.params.schoolId, req.params.cohortId, { archived })
     return back(reply, req.params, archived ? 'archived' : 'restored')
+  })
+
+  app.post<Cohort>('/schools/:schoolId/cohorts/:cohortId/details', manage, async (req, reply) => {
+    const body = formOf(req)
+    const values = { name: text(body, 'name').trim(), description: text(body, 'description').trim(), programmeId: text(body, 'programmeId') }
+    const refuse = (errors: FormErrors) => cohortPage(req, reply, { details: { values, errors } })
+    const errors = required(values, [{ name: 'name', label: 'the cohort’s name', max: 200 }])
+    if (hasErrors(errors)) return refuse(errors)
+    if ([...values.description].length > 2000) return refuse(fieldError('description', 'The description must have at most 2000 characters.'))
+    try {
+      await cohorts.update(req.params.schoolId, req.params.cohortId, { name: values.name, description: values.description || null, programmeId: values.programmeId || null })
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'programme.not_found') return refuse(fieldError('programmeId', 'Choose one of the school’s programmes.'))
+      throw error
+    }
+    return back(reply, req.params, 'saved', '#details-heading')
   })
 
   app.post<CohortUser>('/schools/:schoolId/cohorts/:cohortId/learners/:userId/remove', manage, async (req, reply) => {
@@ -127,7 +153,7 @@ export const cohortPages: FastifyPluginAsync<EducatorPagesOptions> = async (app,
     const body = formOf(req)
     const kind = text(body, 'kind') === 'pathway' ? 'pathway' as const : 'career' as const
     const values = { career: text(body, 'career').trim(), pathwayId: text(body, 'pathwayId'), dueOn: text(body, 'dueOn').trim(), note: text(body, 'note').trim() }
-    const refuse = (errors: FormErrors, status = 400) => cohortPage(req, reply, { kind, values, errors }, status)
+    const refuse = (errors: FormErrors, status = 400) => cohortPage(req, reply, { assign: { kind, values, errors } }, status)
     if (kind === 'career' && values.career === '') return refuse(fieldError('career', 'Enter the career’s name or occupation code.'))
     if ([...values.note].length > 2000) return refuse(fieldError('note', 'The note must have at most 2000 characters.'))
     const common = { ...(values.dueOn ? { dueOn: values.dueOn } : {}), ...(values.note ? { note: values.note } : {}) }
