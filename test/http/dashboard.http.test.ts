@@ -5,7 +5,7 @@
  * another school 404), a non-member's drill-down 404, and the access-log rows every read writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAuthTestApp, START, type AuthTestApp } from '../support/auth.js'
+import { browser, createAuthTestApp, signin, START, type AuthTestApp } from '../support/auth.js'
 import {
   adaptedPathway, apiGet, assignCareer, assignPathway, cohort, DAY, iso, localCredential, markAdapted, person, school, today, type Person,
 } from './insight-fixture.js'
@@ -157,6 +157,19 @@ describe('the cohort dashboard', () => {
     expect((await apiGet(t, people.admin, `/schools/${schoolId}/cohorts/${cohortId}/dashboard?weeks=99`)).json().code).toBe('request.invalid')
     const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/cohorts/${cohortId}/dashboard` })
     expect(anonymous.statusCode).toBe(401)
+  })
+})
+
+describe('an API key', () => {
+  it('reads the drill-down with its owner\'s role; the log names the key', async () => {
+    const session = await signin(t, people.educator.email, people.educator.password)
+    const minted = await t.app.inject({ method: 'POST', url: '/api/v1/me/api-keys', headers: browser(session), payload: { name: 'Reporting', scopes: ['read', 'school'], schoolId } })
+    expect(minted.statusCode, minted.body).toBe(201)
+    const { key, apiKey } = minted.json<{ key: string; apiKey: { id: string } }>()
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/schools/${schoolId}/cohorts/${cohortId}/learners/${people.cat.id}`, headers: { authorization: `Bearer ${key}` } })
+    expect(res.statusCode, res.body).toBe(200)
+    const rows = ((await apiGet(t, people.cat, '/me/access-log')).json().items as Json[]).filter((r) => r.purpose === 'school.cohort.learner')
+    expect(rows).toEqual([expect.objectContaining({ actorUserId: people.educator.id, actorKeyId: apiKey.id, actorRole: 'api_key:educator' })])
   })
 })
 
