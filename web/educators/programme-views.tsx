@@ -5,7 +5,7 @@
  * Tables scroll inside their own region on a phone; no script is needed.
  */
 import type { SchoolView } from '../../server/modules/access/index.js'
-import { EDUCATION_LEVELS, educationLabel, formatPercent, ordinal, periodWords, type Flag } from '../../server/modules/educators/alignment-rules.js'
+import { EDUCATION_LEVELS, educationLabel, flagWords, formatPercent, ordinal, periodWords, type Flag } from '../../server/modules/educators/alignment-rules.js'
 import type { DataStatus, OccupationView, ProgrammeDetail, ProgrammeView, ThresholdsView } from '../../server/modules/educators/programmes.service.js'
 import type { Source } from '../../shared/schemas.js'
 import type { FormErrors } from '../forms/form-errors.js'
@@ -268,13 +268,15 @@ export function ProgrammeView({ school, detail, sources }: { school: SchoolView;
                   <tr key={o.socCode}>
                     <th scope="row">
                       <a href={`#occupation-${o.socCode}`}>{o.title ?? `SOC ${o.socCode}`}</a>
-                      <br /><span className="field-hint">SOC {o.socCode}</span>
+                      {o.title ? <><br /><span className="field-hint">SOC {o.socCode}</span></> : null}
                     </th>
-                    <td className="figure-cell">
-                      {o.medianAnnualWage ? <>{o.medianAnnualWage.topCoded ? 'at least ' : ''}{usd(o.medianAnnualWage.value)}{o.wagePercentile !== null ? <><br />{ordinal(o.wagePercentile)} percentile</> : null}</> : 'Not published'}
-                    </td>
-                    <td className="figure-cell">{o.employmentChangePercent ? `${formatPercent(o.employmentChangePercent.value)}${o.projectionPeriod ? `, ${o.projectionPeriod}` : ''}` : 'Not published'}</td>
-                    <td className="figure-cell">{o.annualOpenings ? count(o.annualOpenings.value) : 'Not published'}</td>
+                    {o.medianAnnualWage ? (
+                      <td className="figure-cell">
+                        {o.medianAnnualWage.topCoded ? 'at least ' : ''}{usd(o.medianAnnualWage.value)}{o.wagePercentile !== null ? <><br />{ordinal(o.wagePercentile)} percentile</> : null}
+                      </td>
+                    ) : <td>Not published</td>}
+                    {o.employmentChangePercent ? <td className="figure-cell">{formatPercent(o.employmentChangePercent.value)}{o.projectionPeriod ? `, ${o.projectionPeriod}` : ''}</td> : <td>Not published</td>}
+                    {o.annualOpenings ? <td className="figure-cell">{count(o.annualOpenings.value)}</td> : <td>Not published</td>}
                     <td>{o.entryEducation?.label ?? 'Not published'}</td>
                     <td><FlagBadges o={o} /></td>
                   </tr>
@@ -286,7 +288,7 @@ export function ProgrammeView({ school, detail, sources }: { school: SchoolView;
           <ul className="item-cards">
             {occupations.map((o) => (
               <li key={o.socCode} className="item-card" id={`occupation-${o.socCode}`}>
-                <h3 className="item-card-title">{o.title ?? `SOC ${o.socCode}`} <span className="field-hint">(SOC {o.socCode})</span></h3>
+                <h3 className="item-card-title">{o.title ? <>{o.title} <span className="field-hint">(SOC {o.socCode})</span></> : `SOC ${o.socCode}`}</h3>
                 {o.careers.length > 0 ? (
                   <p>Careers in Pathways: {o.careers.map((c, i) => <span key={c.slug}>{i > 0 ? ', ' : ''}<a href={careerHref(c.slug)}>{c.title}</a></span>)}</p>
                 ) : <p>No Pathways career carries this code yet.</p>}
@@ -295,9 +297,7 @@ export function ProgrammeView({ school, detail, sources }: { school: SchoolView;
                     const flag = o.flags[name]
                     return (
                       <li key={name}>
-                        <FlagBadge name={name} flag={flag} />{' '}
-                        {flag.evidence.map((e) => e.comparison).join(' ')}
-                        {flag.reason && !flag.evidence.some((e) => e.comparison === flag.reason) ? ` ${flag.reason}` : ''}
+                        <FlagBadge name={name} flag={flag} /> {flagWords(flag)}
                       </li>
                     )
                   })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OccupationFigures } from './alignment-data.js'
-import { defaultThresholds, flagsOf, inDemand, ordinal, percentileRank, percentileValue, periodWords, STATED_ALL_GROWTH, type Thresholds } from './alignment-rules.js'
+import { defaultThresholds, flagsOf, flagWords, inDemand, ordinal, percentileRank, percentileValue, periodWords, STATED_ALL_GROWTH, type Thresholds } from './alignment-rules.js'
 import { parseCip } from './programmes.service.js'
 
 const OEWS = { id: 'bls-oews-2024-05', publisher: 'BLS', title: 'OEWS', period: '2024-05' }
@@ -59,6 +59,13 @@ describe('flags', () => {
     expect(flags.highWage).toMatchObject({ value: null, reason: expect.stringContaining('no national median') })
     expect(flags.highSkill).toMatchObject({ value: null, reason: expect.stringContaining('no typical entry education') })
     expect(flagsOf(occupation(), [], T).highWage.value).toBeNull()
+  })
+
+  it('puts the evidence in words without repeating why a flag is unknown', () => {
+    expect(flagWords(inDemand(occupation({ growthPercent: null, openings: null }), T))).toBe('BLS publishes no projections for this occupation.')
+    const partly = flagWords(inDemand(occupation({ growthPercent: null }), T))
+    expect(partly).toMatch(/^500 openings a year \(average over 2024–2034\) is below 1,000\. The projected change is not published/)
+    expect(flagWords(inDemand(occupation(), T))).toBe('Employment change 5 % over 2024–2034 is at or above 3 %. 500 openings a year (average over 2024–2034) is below 1,000.')
   })
 
   it('says "at least" for a top-coded median', () => {

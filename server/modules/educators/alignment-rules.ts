@@ -176,6 +176,14 @@ export function inDemand(o: OccupationFigures, t: Thresholds): Flag {
   return { value: null, reason, evidence }
 }
 
+/** A flag's evidence in words: each comparison made, then why it is unknown (without repeating it). */
+export function flagWords(flag: Flag): string {
+  const made = flag.evidence.filter((e) => e.figure !== null).map((e) => e.comparison)
+  const missing = flag.evidence.filter((e) => e.figure === null).map((e) => e.comparison)
+  const parts = flag.reason ? [...made, flag.reason] : [...made, ...missing]
+  return parts.filter((part, i) => parts.indexOf(part) === i).join(' ')
+}
+
 export function flagsOf(o: OccupationFigures, medians: readonly number[], t: Thresholds): Flags {
   return { highWage: highWage(o, medians, t), highSkill: highSkill(o, t), inDemand: inDemand(o, t) }
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/http/errors.js'
 import type { Cell, Sheet } from '../../platform/export/spreadsheet.js'
 import { alignmentData, type AlignmentData, type SourceRef } from './alignment-data.js'
 import {
-  defaultsExplained, defaultThresholds, EDUCATION_LEVELS, educationLabel, flagsOf, percentileRank, periodWords, type EducationLevel, type Flag, type Flags,
+  defaultsExplained, defaultThresholds, EDUCATION_LEVELS, educationLabel, flagsOf, flagWords, percentileRank, periodWords, type EducationLevel, type Flag, type Flags,
   type Thresholds,
 } from './alignment-rules.js'
 import type { EducatorsDeps } from './deps.js'
@@ -276,7 +276,7 @@ export function createProgrammesService(deps: EducatorsDeps) {
 export type ProgrammesService = ReturnType<typeof createProgrammesService>
 
 const flagText = (flag: Flag): string => (flag.value === null ? 'unknown' : flag.value ? 'yes' : 'no')
-const evidenceText = (flag: Flag): string => [...flag.evidence.map((e) => e.comparison), ...(flag.reason ? [flag.reason] : [])].filter((v, i, all) => all.indexOf(v) === i).join(' ')
+const evidenceText = (flag: Flag): string => flagWords(flag)
 const sourceText = (s: SourceRef | undefined): string => (s ? `${s.publisher}, ${s.title}${s.period ? `, ${periodWords(s.period)}` : ''}` : '')
 
 export const EXPORT_HEADER = [
