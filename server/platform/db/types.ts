@@ -2,6 +2,8 @@
  * Row types of every table, as Kysely sees them. JSON columns are `Json`: text on SQLite, parsed
  * jsonb on PostgreSQL — read them with fromJson, write them with toJson.
  */
+import type { ColumnType } from 'kysely'
+
 export type Json = unknown
 type Flag = number
 
@@ -267,6 +269,8 @@ export interface CvsTable {
 export interface SchoolProgrammesTable { id: string; school_id: string; cip_code: string; title: string; created_at: string }
 export interface AlignmentThresholdsTable {
   school_id: string; wage_percentile: number; growth_percent: number; annual_openings: number; education_level: string
+  /** 'either' (growth OR openings) or 'both'; the column defaults to 'either'. */
+  demand_rule: ColumnType<string, string | undefined, string>
   updated_by: string | null; updated_at: string
 }
 export interface CohortsTable {

@@ -39,6 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('annual_openings', 'integer', (c) => c.notNull())
     // High-skill: the typical entry education is at least this level (a BLS category key).
     .addColumn('education_level', 'text', (c) => c.notNull())
+    // In-demand needs the growth OR the openings threshold met ('either'), or both of them ('both').
+    .addColumn('demand_rule', 'text', (c) => c.notNull().defaultTo('either'))
     .addColumn('updated_by', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
