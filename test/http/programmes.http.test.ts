@@ -117,7 +117,7 @@ describe('programmes', () => {
     const res = await req('educator', 'GET', api(schoolId, `/programmes/${programmeId}`))
     expect(res.statusCode).toBe(200)
     const body = res.json<Json>()
-    expect(body.thresholds).toMatchObject({ configured: false, wagePercentile: 50, growthPercent: ALL_GROWTH, annualOpenings: 10_000, educationLevel: 'postsecondary-award' })
+    expect(body.thresholds).toMatchObject({ configured: false, wagePercentile: 50, growthPercent: ALL_GROWTH, annualOpenings: 10_000, educationLevel: 'postsecondary-award', inDemandRule: 'either' })
     expect(body.occupations.map((o: Json) => o.socCode)).toEqual(['15-1231', '15-1251', '15-1252', '15-1253', '15-1254', '15-1255', '25-1021'])
     const dev = body.occupations.find((o: Json) => o.socCode === '15-1252')
     expect(dev.title).toBe('Software Developers')
@@ -185,7 +185,16 @@ describe('programmes', () => {
     // Fractions come back as written on both engines (PostgreSQL's real is four bytes).
     const fractions = { wagePercentile: 62.5, growthPercent: 14.4, annualOpenings: 5000, educationLevel: 'master' }
     expect((await req('admin', 'PUT', api(schoolId, '/alignment-thresholds'), fractions)).json<Json>()).toMatchObject(fractions)
-    expect((await req('admin', 'PUT', api(schoolId, '/alignment-thresholds'), { wagePercentile: 20, growthPercent: 16, annualOpenings: 5000, educationLevel: 'master' })).statusCode).toBe(200)
+
+    // A state definition needing both figures: 15.8 % < 16 % is now enough to rule software developers out.
+    const both = await req('admin', 'PUT', api(schoolId, '/alignment-thresholds'), { wagePercentile: 20, growthPercent: 16, annualOpenings: 5000, educationLevel: 'master', inDemandRule: 'both' })
+    expect(both.json<Json>()).toMatchObject({ inDemandRule: 'both', configured: true })
+    const strictDev = (await req('educator', 'GET', api(schoolId, `/programmes/${programmeId}`))).json<Json>().occupations.find((o: Json) => o.socCode === '15-1252')
+    expect(strictDev.flags.inDemand.value).toBe(false)
+    expect((await req('admin', 'PUT', api(schoolId, '/alignment-thresholds'), { wagePercentile: 20, growthPercent: 16, annualOpenings: 5000, educationLevel: 'master', inDemandRule: 'all' })).statusCode).toBe(400)
+    // Left out, the rule is 'either' again.
+    const again = await req('admin', 'PUT', api(schoolId, '/alignment-thresholds'), { wagePercentile: 20, growthPercent: 16, annualOpenings: 5000, educationLevel: 'master' })
+    expect(again.json<Json>().inDemandRule).toBe('either')
   })
 
   it('keeps each school to its own programmes: another school is 404, an unknown programme is 404', async () => {

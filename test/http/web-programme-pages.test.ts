@@ -162,6 +162,15 @@ describe('programme pages', () => {
     expect(text).not.toContain('In-demand: yes') // 15.8 % < 16 % and 115,200 < 200,000 openings
     expect(text).not.toContain('High-skill: yes') // a bachelor's degree is below a master's
     expect(text).toContain('"Bachelor\'s degree" is below "Master\'s degree"')
+
+    const both = await postForm(t, programmesUrl(schoolId, '/thresholds'), { wagePercentile: '40', growthPercent: '10', annualOpenings: '1000', educationLevel: 'master', inDemandRule: 'both' }, { session: s.admin })
+    expect(both.statusCode).toBe(303)
+    const list = await getPage(t, programmesUrl(schoolId), s.admin)
+    expect(mainText(list.body)).toContain('projected employment change of at least 10 % over the projection decade, and at least 1,000 openings a year nationally (BLS Employment Projections): both must be met.')
+    expect(list.body).toMatch(/<input type="radio" id="thresholds-inDemandRule-both" name="inDemandRule" checked="" value="both"/)
+    const badRule = await postForm(t, programmesUrl(schoolId, '/thresholds'), { wagePercentile: '40', growthPercent: '10', annualOpenings: '1000', educationLevel: 'master', inDemandRule: 'some' }, { session: s.admin })
+    expect(badRule.statusCode).toBe(400)
+    expect(badRule.body).toContain('id="thresholds-inDemandRule-error"')
   })
 
   it('downloads the report from the page, formulas neutralised', async () => {

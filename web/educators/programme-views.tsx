@@ -65,7 +65,7 @@ function Rules({ t }: { t: ThresholdsView }) {
   return (
     <ul>
       <li><strong>High-wage</strong>: the national median annual wage is at or above the {ordinal(t.wagePercentile)} percentile of all occupations’ national medians (BLS OEWS).</li>
-      <li><strong>In-demand</strong>: projected employment change of at least {formatPercent(t.growthPercent)} over the projection decade, or at least {count(t.annualOpenings)} openings a year nationally (BLS Employment Projections).</li>
+      <li><strong>In-demand</strong>: projected employment change of at least {formatPercent(t.growthPercent)} over the projection decade, {t.inDemandRule === 'both' ? 'and' : 'or'} at least {count(t.annualOpenings)} openings a year nationally (BLS Employment Projections){t.inDemandRule === 'both' ? ': both must be met' : ''}.</li>
       <li><strong>High-skill</strong>: the typical education needed for entry is at least “{educationLabel(t.educationLevel)}” (BLS categories, from no formal credential up to a doctoral or professional degree).</li>
       <li>A flag is <strong>unknown</strong> when BLS publishes no figure for the occupation; the evidence says which.</li>
     </ul>
@@ -103,12 +103,22 @@ function ThresholdsSection({ school, t, canConfigure, values, errors, csrf }: { 
       ) : null}
       {canConfigure ? (
         <>
-          <ErrorSummary form="thresholds" errors={errors} labels={{ wagePercentile: 'Wage percentile', growthPercent: 'Employment change', annualOpenings: 'Annual openings', educationLevel: 'Entry education' }} />
+          <ErrorSummary form="thresholds" errors={errors} labels={{ wagePercentile: 'Wage percentile', growthPercent: 'Employment change', annualOpenings: 'Annual openings', inDemandRule: 'In-demand when', educationLevel: 'Entry education' }} />
           <form method="post" action={programmesHref(school.id, '/thresholds')} className="stack-form" noValidate>
             <CsrfField token={csrf} />
             <NumberField name="wagePercentile" label="High-wage: wage percentile (0–100)" hint="The occupation’s median must be at or above this percentile of all occupations’ medians." value={value('wagePercentile', t.wagePercentile)} errors={errors} min={0} max={100} />
             <NumberField name="growthPercent" label="In-demand: projected employment change, % (−100 to 1000)" hint="At or above this change over the projection decade…" value={value('growthPercent', t.growthPercent)} errors={errors} min={-100} max={1000} />
             <NumberField name="annualOpenings" label="In-demand: annual openings (0 or more)" hint="…or at least this many openings a year nationally." value={value('annualOpenings', t.annualOpenings)} errors={errors} min={0} max={100_000_000} />
+            <fieldset className={errors.fields.inDemandRule ? 'form-field has-error' : 'form-field'}>
+              <legend>In-demand when</legend>
+              {errors.fields.inDemandRule ? <p id="thresholds-inDemandRule-error" className="field-error"><span className="visually-hidden">Error: </span>{errors.fields.inDemandRule}</p> : null}
+              {([['either', 'either figure meets its threshold (growth or openings)'], ['both', 'both figures meet their thresholds']] as const).map(([rule, words]) => (
+                <div key={rule} className="check-field">
+                  <input type="radio" id={fieldId('thresholds', `inDemandRule-${rule}`)} name="inDemandRule" value={rule} defaultChecked={value('inDemandRule', t.inDemandRule) === rule} />
+                  <label htmlFor={fieldId('thresholds', `inDemandRule-${rule}`)}>{words}</label>
+                </div>
+              ))}
+            </fieldset>
             <div className={errors.fields.educationLevel ? 'form-field has-error' : 'form-field'}>
               <label htmlFor={fieldId('thresholds', 'educationLevel')}>High-skill: typical entry education at least</label>
               {errors.fields.educationLevel ? <p id="thresholds-educationLevel-error" className="field-error"><span className="visually-hidden">Error: </span>{errors.fields.educationLevel}</p> : null}

@@ -8,7 +8,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { decide, POLICY, type OperationId } from '../../server/modules/access/index.js'
 import { requireUser } from '../../server/modules/identity/index.js'
-import { EDUCATION_LEVELS, type EducationLevel } from '../../server/modules/educators/alignment-rules.js'
+import { DEMAND_RULES, EDUCATION_LEVELS, type DemandRule, type EducationLevel, type Thresholds } from '../../server/modules/educators/alignment-rules.js'
 import { alignmentSheet, thresholdsSheet, type AlignmentReport } from '../../server/modules/educators/programmes.service.js'
 import { attachment, CSV_TYPE, toCsv, toXlsx, XLSX_TYPE } from '../../server/platform/export/spreadsheet.js'
 import { AppError } from '../../server/platform/http/errors.js'
@@ -30,7 +30,7 @@ function can(req: FastifyRequest, operation: OperationId, schoolId: string): boo
 }
 
 /** The thresholds form's fields, checked as the API's schema checks them. */
-function readThresholds(values: Record<string, string>): { errors: FormErrors; thresholds?: { wagePercentile: number; growthPercent: number; annualOpenings: number; educationLevel: EducationLevel } } {
+function readThresholds(values: Record<string, string>): { errors: FormErrors; thresholds?: Thresholds } {
   const number = (name: string, min: number, max: number, integer: boolean, words: string): [number, FormErrors] => {
     const raw = (values[name] ?? '').trim()
     const n = raw === '' ? Number.NaN : Number(raw)
@@ -42,8 +42,10 @@ function readThresholds(values: Record<string, string>): { errors: FormErrors; t
   const [annualOpenings, e3] = number('annualOpenings', 0, 100_000_000, true, 'Enter a whole number of openings, 0 or more.')
   const level = values.educationLevel ?? ''
   const e4 = (EDUCATION_LEVELS as readonly string[]).includes(level) ? NO_ERRORS : fieldError('educationLevel', 'Choose an education level from the list.')
-  const errors = mergeErrors(e1, e2, e3, e4)
-  return hasErrors(errors) ? { errors } : { errors, thresholds: { wagePercentile, growthPercent, annualOpenings, educationLevel: level as EducationLevel } }
+  const rule = values.inDemandRule || 'either'
+  const e5 = (DEMAND_RULES as readonly string[]).includes(rule) ? NO_ERRORS : fieldError('inDemandRule', 'Choose either or both.')
+  const errors = mergeErrors(e1, e2, e3, e4, e5)
+  return hasErrors(errors) ? { errors } : { errors, thresholds: { wagePercentile, growthPercent, annualOpenings, educationLevel: level as EducationLevel, inDemandRule: rule as DemandRule } }
 }
 
 export const programmePages: FastifyPluginAsync<EducatorPagesOptions> = async (app, options) => {
@@ -113,7 +115,7 @@ export const programmePages: FastifyPluginAsync<EducatorPagesOptions> = async (a
 
   app.post<School>('/schools/:schoolId/programmes/thresholds', form('school.alignment.configure'), async (req, reply) => {
     const body = formOf(req)
-    const values = Object.fromEntries(['wagePercentile', 'growthPercent', 'annualOpenings', 'educationLevel'].map((name) => [name, text(body, name).trim()]))
+    const values = Object.fromEntries(['wagePercentile', 'growthPercent', 'annualOpenings', 'educationLevel', 'inDemandRule'].map((name) => [name, text(body, name).trim()]))
     const read = readThresholds(values)
     if (!read.thresholds) return listPage(req, reply, { thresholdValues: values, thresholdErrors: read.errors, status: 400 })
     await programmes.setThresholds(req.params.schoolId, requireUser(req.actor).userId, read.thresholds)

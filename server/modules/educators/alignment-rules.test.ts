@@ -5,7 +5,7 @@ import { parseCip } from './programmes.service.js'
 
 const OEWS = { id: 'bls-oews-2024-05', publisher: 'BLS', title: 'OEWS', period: '2024-05' }
 const EP = { id: 'bls-ep-2024-2034', publisher: 'BLS', title: 'EP', period: '2024/2034' }
-const T: Thresholds = { wagePercentile: 50, growthPercent: 3, annualOpenings: 1000, educationLevel: 'associate' }
+const T: Thresholds = { wagePercentile: 50, growthPercent: 3, annualOpenings: 1000, educationLevel: 'associate', inDemandRule: 'either' }
 
 function occupation(over: Partial<OccupationFigures> = {}): OccupationFigures {
   return {
@@ -54,6 +54,16 @@ describe('flags', () => {
     expect(inDemand(occupation({ growthPercent: null, openings: null }), T)).toMatchObject({ value: null, reason: 'BLS publishes no projections for this occupation.' })
   })
 
+  it('needs both figures under the "both" rule: one below is not in-demand, one missing is unknown', () => {
+    const both: Thresholds = { ...T, inDemandRule: 'both' }
+    const high = { growthPercent: { value: 9, source: EP, note: null }, openings: { value: 2000, source: EP, note: null } }
+    expect(inDemand(occupation(high), both).value).toBe(true)
+    expect(inDemand(occupation(), both).value).toBe(false) // 500 openings < 1,000, though 5 % ≥ 3 %
+    expect(inDemand(occupation(), T).value).toBe(true)
+    expect(inDemand(occupation({ ...high, openings: null }), both)).toMatchObject({ value: null, reason: expect.stringContaining('needs both') })
+    expect(inDemand(occupation({ growthPercent: { value: 1, source: EP, note: null }, openings: null }), both).value).toBe(false)
+  })
+
   it('leaves a flag unknown, with the reason, when the figure is missing — never false', () => {
     const flags = flagsOf(occupation({ medianWage: null, education: null }), [1, 2], T)
     expect(flags.highWage).toMatchObject({ value: null, reason: expect.stringContaining('no national median') })
@@ -77,7 +87,7 @@ describe('flags', () => {
 describe('defaults and words', () => {
   it('takes the all-occupations growth when projections are imported, else the stated figure', () => {
     expect(defaultThresholds({ allGrowth: { value: 3.2, source: EP } }).growthPercent).toBe(3.2)
-    expect(defaultThresholds({ allGrowth: null })).toEqual({ wagePercentile: 50, growthPercent: STATED_ALL_GROWTH, annualOpenings: 10_000, educationLevel: 'postsecondary-award' })
+    expect(defaultThresholds({ allGrowth: null })).toEqual({ wagePercentile: 50, growthPercent: STATED_ALL_GROWTH, annualOpenings: 10_000, educationLevel: 'postsecondary-award', inDemandRule: 'either' })
   })
 
   it('writes ordinals and periods', () => {

@@ -5,7 +5,7 @@
  *   of all occupations' national annual medians (the percentile interpolated between neighbouring
  *   medians, as a spreadsheet's PERCENTILE.INC does). Default: the 50th percentile.
  * - in-demand: projected employment change over the projection decade at or above `growthPercent`,
- *   OR at least `annualOpenings` openings a year. Default growth: the all-occupations projected change
+ *   OR at least `annualOpenings` openings a year (with `inDemandRule: 'both'`, AND). Default growth: the all-occupations projected change
  *   (employment-weighted over the imported projection's occupations; 3.1 %, BLS's published 2024–34
  *   figure, when no projections are imported); default openings: 10,000 a year nationally.
  * - high-skill: the typical entry education (BLS categories, ordered from no formal credential to a
@@ -20,11 +20,16 @@ import type { AlignmentData, OccupationFigures, SourceRef } from './alignment-da
 
 export { EDUCATION_LEVELS, type EducationLevel }
 
+export type DemandRule = 'either' | 'both'
+export const DEMAND_RULES: readonly DemandRule[] = ['either', 'both']
+
 export interface Thresholds {
   wagePercentile: number
   growthPercent: number
   annualOpenings: number
   educationLevel: EducationLevel
+  /** In-demand on growth OR openings ('either', the default), or only when both meet their thresholds. */
+  inDemandRule: DemandRule
 }
 
 /** BLS's published all-occupations projected change, 2024–34, when no projections are imported. */
@@ -39,6 +44,7 @@ export function defaultThresholds(data: Pick<AlignmentData, 'allGrowth'>): Thres
     growthPercent: data.allGrowth?.value ?? STATED_ALL_GROWTH,
     annualOpenings: DEFAULT_OPENINGS,
     educationLevel: DEFAULT_EDUCATION,
+    inDemandRule: 'either',
   }
 }
 
@@ -49,7 +55,7 @@ export function defaultsExplained(data: Pick<AlignmentData, 'allGrowth'>): strin
     data.allGrowth
       ? `In-demand growth: the all-occupations projected change, ${formatPercent(data.allGrowth.value)} over ${periodWords(data.allGrowth.source.period)} (employment-weighted over the imported projections).`
       : `In-demand growth: ${formatPercent(STATED_ALL_GROWTH)}, BLS's published all-occupations change for 2024–34 (no projections are imported).`,
-    `In-demand openings: at least ${DEFAULT_OPENINGS.toLocaleString('en-US')} openings a year nationally.`,
+    `In-demand openings: at least ${DEFAULT_OPENINGS.toLocaleString('en-US')} openings a year nationally (about the top third of occupations); either figure meeting its threshold is enough.`,
     `High-skill: typical entry education at or above "${educationLabel(DEFAULT_EDUCATION)}".`,
   ]
 }
@@ -168,12 +174,16 @@ export function inDemand(o: OccupationFigures, t: Thresholds): Flag {
       }
     : { measure: 'annual openings', figure: null, unit: 'openings a year', source: null, threshold: t.annualOpenings, met: null, comparison: 'BLS publishes no annual openings for this occupation.' }
   const evidence = [growth, openings]
+  if (growth.met === null && openings.met === null) return { value: null, reason: 'BLS publishes no projections for this occupation.', evidence }
+  const missing = growth.met === null ? 'The projected change' : 'The number of annual openings'
+  if (t.inDemandRule === 'both') {
+    if (growth.met === false || openings.met === false) return { value: false, reason: null, evidence }
+    if (growth.met === true && openings.met === true) return { value: true, reason: null, evidence }
+    return { value: null, reason: `${missing} is not published and this school needs both figures to meet their thresholds, so in-demand cannot be decided.`, evidence }
+  }
   if (growth.met === true || openings.met === true) return { value: true, reason: null, evidence }
   if (growth.met === false && openings.met === false) return { value: false, reason: null, evidence }
-  const reason = growth.met === null && openings.met === null
-    ? 'BLS publishes no projections for this occupation.'
-    : `${growth.met === null ? 'The projected change' : 'The number of annual openings'} is not published and the other figure is below its threshold, so in-demand cannot be decided.`
-  return { value: null, reason, evidence }
+  return { value: null, reason: `${missing} is not published and the other figure is below its threshold, so in-demand cannot be decided.`, evidence }
 }
 
 /** A flag's evidence in words: each comparison made, then why it is unknown (without repeating it). */

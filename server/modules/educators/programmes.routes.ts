@@ -71,8 +71,10 @@ const ThresholdFields = {
   growthPercent: Type.Number({ minimum: -100, maximum: 1000, description: 'In-demand: projected employment change over the decade at or above this %…' }),
   annualOpenings: Type.Integer({ minimum: 0, maximum: 100_000_000, description: '…or at least this many openings a year' }),
   educationLevel: EducationLevel,
+  inDemandRule: Type.Union([Type.Literal('either'), Type.Literal('both')], { description: 'In-demand when either figure meets its threshold (default) or only when both do' }),
 }
 const ThresholdValues = Type.Object(ThresholdFields, strict)
+const ThresholdInput = Type.Object({ ...ThresholdFields, inDemandRule: Type.Optional(ThresholdFields.inDemandRule) }, strict)
 const Thresholds = Type.Object({
   ...ThresholdFields,
   configured: Type.Boolean({ description: 'False while the school uses the defaults' }),
@@ -104,7 +106,7 @@ const CipAnswer = Type.Object({
   crosswalkImported: Type.Boolean(),
 }, strict)
 
-const RULES = 'High-wage: the national median annual wage (BLS OEWS) is at or above the configured percentile of all occupations\' national medians. High-skill: the typical entry education (BLS categories, ordered) is at or above the configured level. In-demand: projected employment change (BLS Employment Projections) at or above the configured % OR annual openings at or above the configured number. A flag is null, with a reason, when the figure is not published.'
+const RULES = 'High-wage: the national median annual wage (BLS OEWS) is at or above the configured percentile of all occupations\' national medians. High-skill: the typical entry education (BLS categories, ordered) is at or above the configured level. In-demand: projected employment change (BLS Employment Projections) at or above the configured % OR (with `inDemandRule: both`, AND) annual openings at or above the configured number. A flag is null, with a reason, when the figure is not published.'
 
 const download = (reply: FastifyReply, name: string, type: string, extension: 'csv' | 'xlsx', body: string | Buffer) =>
   reply.header('content-disposition', attachment(name, extension)).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').type(type).send(body)
@@ -186,8 +188,8 @@ export const programmesRoutes: FastifyPluginAsyncTypebox<EducatorRouteOptions> =
   app.put('/schools/:schoolId/alignment-thresholds', {
     config: { operation: 'school.alignment.configure' },
     schema: {
-      tags, summary: 'Set the thresholds (school admins)', description: 'All four values, replacing the previous ones. Percentile 0–100, growth −100 to 1000 %, openings 0 or more, education a BLS category key.',
-      params: SchoolParams, body: ThresholdValues, response: { 200: Thresholds, ...problems(400, 401, 403, 404) },
+      tags, summary: 'Set the thresholds (school admins)', description: 'All values, replacing the previous ones: percentile 0–100, growth −100 to 1000 %, openings 0 or more, education a BLS category key, and `inDemandRule` (either, the default when left out, or both).',
+      params: SchoolParams, body: ThresholdInput, response: { 200: Thresholds, ...problems(400, 401, 403, 404) },
     },
   }, async (req) => programmes.setThresholds(req.params.schoolId, requireAuthenticated(req.actor).userId, req.body))
 }

@@ -11,7 +11,7 @@ import type { Cell, Sheet } from '../../platform/export/spreadsheet.js'
 import { alignmentData, type AlignmentData, type SourceRef } from './alignment-data.js'
 import {
   defaultsExplained, defaultThresholds, EDUCATION_LEVELS, educationLabel, flagsOf, flagWords, percentileRank, periodWords, type EducationLevel, type Flag, type Flags,
-  type Thresholds,
+  type DemandRule, type Thresholds,
 } from './alignment-rules.js'
 import type { EducatorsDeps } from './deps.js'
 
@@ -160,6 +160,7 @@ export function createProgrammesService(deps: EducatorsDeps) {
     return {
       // PostgreSQL keeps `real` in four bytes: 14.4 comes back as 14.3999996…, so read to a sensible precision.
       wagePercentile: tidy(row.wage_percentile), growthPercent: tidy(row.growth_percent), annualOpenings: Number(row.annual_openings), educationLevel: level,
+      inDemandRule: row.demand_rule === 'both' ? 'both' : 'either',
       configured: true, updatedAt: row.updated_at, defaults, defaultsExplained: explained,
     }
   }
@@ -235,9 +236,11 @@ export function createProgrammesService(deps: EducatorsDeps) {
 
     thresholds,
 
-    async setThresholds(schoolId: string, userId: string | null, t: Thresholds): Promise<ThresholdsView> {
+    async setThresholds(schoolId: string, userId: string | null, input: Omit<Thresholds, 'inDemandRule'> & { inDemandRule?: DemandRule | undefined }): Promise<ThresholdsView> {
+      const t: Thresholds = { ...input, inDemandRule: input.inDemandRule ?? 'either' }
       const values = {
         wage_percentile: t.wagePercentile, growth_percent: t.growthPercent, annual_openings: Math.round(t.annualOpenings), education_level: t.educationLevel,
+        demand_rule: t.inDemandRule,
         updated_by: userId, updated_at: now(),
       }
       await db.insertInto('alignment_thresholds').values({ school_id: schoolId, ...values })
@@ -318,7 +321,8 @@ export function thresholdsSheet(report: AlignmentReport): Sheet {
     header: ['Setting', 'Value', 'Note'],
     rows: [
       ['High-wage: wage percentile', t.wagePercentile, 'Median at or above this percentile of all occupations\' national medians'],
-      ['In-demand: employment change (%)', t.growthPercent, 'Or at least the openings below'],
+      ['In-demand: employment change (%)', t.growthPercent, t.inDemandRule === 'both' ? 'And at least the openings below' : 'Or at least the openings below'],
+      ['In-demand: figures that must meet their threshold', t.inDemandRule === 'both' ? 'both' : 'either', null],
       ['In-demand: annual openings', t.annualOpenings, null],
       ['High-skill: entry education at least', educationLabel(t.educationLevel), null],
       ['Configured by the school', t.configured ? 'yes' : 'no (defaults)', null],
