@@ -212,6 +212,19 @@ describe('programmes', () => {
   })
 })
 
+describe('limits', () => {
+  it('refuses a school\'s 1,001st programme with 409 programme.limit', async () => {
+    const third = await school('Limit Academy')
+    await member('limitAdmin', third, 'school_admin')
+    const now = new Date(t.clock.now()).toISOString()
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: crypto.randomUUID(), school_id: third, cip_code: `90.${String(i).padStart(4, '0')}`, title: `P${i}`, created_at: now }))
+    for (let i = 0; i < rows.length; i += 200) await t.deps.db.kysely.insertInto('school_programmes').values(rows.slice(i, i + 200)).execute()
+    const res = await req('limitAdmin', 'POST', api(third, '/programmes'), { cipCode: '11.0201' })
+    expect(res.statusCode).toBe(409)
+    expect(res.json<Json>().code).toBe('programme.limit')
+  })
+})
+
 describe('CIP lookup', () => {
   it('finds crosswalk codes by code, by its start and by title words, for anyone; bad queries are 400', async () => {
     const codes = async (q: string) => {

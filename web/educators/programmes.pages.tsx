@@ -98,7 +98,7 @@ export const programmePages: FastifyPluginAsync<EducatorPagesOptions> = async (a
     try {
       await programmes.add(req.params.schoolId, { cipCode: values.cipCode, ...(values.title ? { title: values.title } : {}) })
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500 || !['cip.invalid', 'cip.not_found', 'programme.duplicate'].includes(error.code)) throw error
+      if (!(error instanceof AppError) || error.status >= 500 || !['cip.invalid', 'cip.not_found', 'programme.duplicate', 'programme.limit'].includes(error.code)) throw error
       // Words instead of a code: the matching titles are offered, so the form doubles as the lookup.
       const candidates = Array.isArray(error.extensions.candidates)
         ? (error.extensions.candidates as { cipCode: string; title: string }[])

@@ -15,6 +15,9 @@ import {
 } from './alignment-rules.js'
 import type { EducatorsDeps } from './deps.js'
 
+/** Bounds the report's work: CIP 2020 has about 2,850 six-digit codes, no school teaches a third of them. */
+export const MAX_PROGRAMMES = 1000
+
 export const IMPORT_COMMAND = 'npx pathways import cip-soc <folder holding CIP2020_SOC2018_Crosswalk.csv>'
 
 export interface DataStatus {
@@ -220,6 +223,8 @@ export function createProgrammesService(deps: EducatorsDeps) {
       const existing = await db.selectFrom('school_programmes').select('id').where('school_id', '=', schoolId).where('cip_code', '=', code).executeTakeFirst()
       const duplicate = () => new AppError('programme.duplicate', 409, `This school already lists CIP ${code}.`, { cipCode: code, ...(existing ? { programmeId: existing.id } : {}) })
       if (existing) throw duplicate()
+      const listed = await db.selectFrom('school_programmes').select((eb) => eb.fn.countAll().as('n')).where('school_id', '=', schoolId).executeTakeFirstOrThrow()
+      if (Number(listed.n) >= MAX_PROGRAMMES) throw new AppError('programme.limit', 409, `A school lists at most ${MAX_PROGRAMMES.toLocaleString('en-US')} programmes; remove one first.`, { limit: MAX_PROGRAMMES })
       try {
         await db.insertInto('school_programmes').values(row).execute()
       } catch (error) {

@@ -111,6 +111,7 @@ export const PROBLEM_CODES: Record<string, string> = {
   'upstream_change.stale': 'The upstream step changed again after the change was shown: `hash` is no longer the current one; read …/upstream again.',
   'adapted_pathway.order_invalid': 'A new order of an adapted pathway must list each of its step ids exactly once.',
   'cip.invalid': 'The CIP code is not written as a CIP 2020 code (11.0201, 110201, or a series such as 11.02).',
+  'programme.limit': 'The school already lists the most programmes one school may list (1,000).',
   'cohort_staff.not_found': 'The cohort\'s staff has no one with that id.',
   'cohort_staff.not_staff': 'Only the school\'s educators and administrators can run a cohort.',
   'assignment.duplicate': 'The cohort already assigns that career or pathway.',
