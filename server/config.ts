@@ -16,6 +16,8 @@ const EnvSchema = Type.Object({
   DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** postgres:// URL; when set Pathways runs in server mode on PostgreSQL instead of SQLite. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** redis:// or rediss:// URL; when set, caches, rate limits, catalog-change notices and jobs are shared through Redis (server mode). */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** Folder holding the curated catalog YAML files. */
   CATALOG_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
@@ -47,8 +49,8 @@ const EnvSchema = Type.Object({
 })
 type Env = Static<typeof EnvSchema>
 
-export type Role = 'all' | 'api' | 'migrate'
-export const ROLES: readonly Role[] = ['all', 'api', 'migrate']
+export type Role = 'all' | 'api' | 'worker' | 'migrate'
+export const ROLES: readonly Role[] = ['all', 'api', 'worker', 'migrate']
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
@@ -59,6 +61,8 @@ export interface Config {
   readonly host: string
   readonly dataDir: string
   readonly database: DatabaseConfig
+  /** Redis, shared by every process of a scaled-out installation; undefined: in-memory twins (one process). */
+  readonly redisUrl: string | undefined
   readonly catalogDir: string
   readonly logLevel: string
   readonly production: boolean
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database: parsed.DATABASE_URL
       ? { kind: 'postgres', url: parsed.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'pathways.sqlite') },
+    redisUrl: parsed.REDIS_URL,
     catalogDir: path.resolve(cwd, parsed.CATALOG_DIR ?? 'catalog'),
     logLevel: parsed.LOG_LEVEL ?? 'info',
     production: parsed.NODE_ENV === 'production',

@@ -273,7 +273,8 @@ describe('the routes', () => {
     expect(spec.paths['/api/v1/issuer'].get.tags).toEqual(['verifiable-credentials'])
     expect(spec.paths['/api/v1/credentials/verify'].post.tags).toEqual(['verifiable-credentials'])
     // The learner's own downloads under /me sign for the signed-in person only: no open signing endpoint.
-    const paths = Object.keys(spec.paths).filter((p) => p.includes('credentials/') && !p.startsWith('/api/v1/credentials/{') && !p.startsWith('/api/v1/me/'))
+    // (A school's local credentials, /schools/{id}/credentials/…, are records of the school, not signing.)
+    const paths = Object.keys(spec.paths).filter((p) => p.includes('credentials/') && !p.startsWith('/api/v1/credentials/{') && !p.startsWith('/api/v1/me/') && !p.startsWith('/api/v1/schools/'))
     expect(paths).toEqual(['/api/v1/credentials/verify'])
     for (const url of ['/api/v1/me/passport/credential', '/api/v1/me/credentials/any/credential']) {
       expect((await t.app.inject({ method: 'POST', url, headers: { 'sec-fetch-site': 'same-origin' } })).statusCode, url).toBe(401)

@@ -135,7 +135,7 @@ const SEEDS: Record<string, Seed> = {
   'POST /api/v1/schools/:schoolId/credentials': { actor: 'schoolAdmin', body: { title: 'Office safety', issuer: 'Our school', summary: 'A half day', hours: 4, skills: ['sql'] } },
   'PATCH /api/v1/schools/:schoolId/credentials/:credentialId': { actor: 'schoolAdmin', body: { title: 'Office safety', issuer: 'Our school', summary: null, hours: 5, skills: ['sql'] } },
   'POST /api/v1/schools/:schoolId/programmes': { actor: 'schoolAdmin', body: { cipCode: '11.0201', title: 'Programming' } },
-  'PUT /api/v1/schools/:schoolId/alignment-thresholds': { actor: 'schoolAdmin', body: { wagePercentile: 60, growthPercent: 5, annualOpenings: 1000, educationLevel: 'associate' } },
+  'PUT /api/v1/schools/:schoolId/alignment-thresholds': { actor: 'schoolAdmin', body: { wagePercentile: 60, growthPercent: 5, annualOpenings: 1000, educationLevel: 'associate', inDemandRule: 'both' } },
 }
 
 /** Write routes that take no body (their schema has none), with why. */
