@@ -26,6 +26,7 @@ import { coverLetterRoutes, createCoverLetterService } from './modules/cv/cover-
 import { cvPageRoutes } from '../web/cv/cv-routes.js'
 import { educatorPageRoutes } from '../web/educators/educator-routes.js'
 import { educatorRoutes } from './modules/educators/index.js'
+import { graphqlRoutes } from './graphql/index.js'
 import { PROBLEM_CODES } from './platform/http/errors.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: false })
 
   await app.register(healthRoutes, { db: deps.db, catalog: deps.catalog })
+  await app.register(graphqlRoutes, { deps })
   await app.register(async (api) => {
     await api.register(careerRoutes, { careers: deps.careers })
     await api.register(searchRoutes, { search: deps.search })

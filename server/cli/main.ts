@@ -17,6 +17,8 @@ import { issueSetupToken } from '../modules/identity/index.js'
 import { createImportRepository, createImportService, IMPORTERS, ImportInputError, openInput, SOURCE_NAMES, type Importer } from '../modules/importers/index.js'
 import { openDb, type Db } from '../platform/db/client.js'
 import { migrateToLatest, pendingMigrations } from '../platform/db/migrate.js'
+import { registerBackupCommands } from './backup.js'
+import { registerJobCommands } from './jobs.js'
 import { createProgress } from './progress.js'
 import { printResult } from './report.js'
 
@@ -127,6 +129,9 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0')
   return n
 }
+
+registerJobCommands(program)
+registerBackupCommands(program)
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ImportInputError) {
