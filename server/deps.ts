@@ -43,6 +43,13 @@ export interface Deps {
   extraction: ExtractionService
   /** Cohorts, dashboards, reports, adapted pathways and programme alignment (schools' staff). */
   educators: EducatorsModule
+  /** What adapters (Redis, job queues) add to operations: /readyz runs the checks, /metrics reads the gauges. */
+  ops: Ops
+}
+
+export interface Ops {
+  readiness: { name: string; check(): Promise<void> }[]
+  gauges: { name: string; help: string; read(): Promise<number> }[]
 }
 
 /** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
@@ -65,5 +72,6 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
     schools: createSchoolsService({ db: db.kysely, identity }),
     extraction: createExtractionService({ catalog }),
     educators: createEducatorsModule({ db: db.kysely, catalog, analysis, learner, clock: identity.clock }),
+    ops: { readiness: [], gauges: [] },
   }
 }
