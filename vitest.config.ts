@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'test/http/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'test/{http,ops,contract,graphql,backup,faults,scale}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 60_000,
