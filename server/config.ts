@@ -42,10 +42,25 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   /** Server key (at least 32 bytes) for CSRF tokens and log pseudonyms; required in production, generated into DATA_DIR otherwise. */
   SECRET_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** GraphQL: true serves introspection and "Did you mean" suggestions in production too (always on outside production); false turns them off everywhere. */
+  GRAPHQL_INTROSPECTION: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   /** production or development (anything else is rejected). */
   NODE_ENV: Type.Optional(
     Type.Union([Type.Literal('production'), Type.Literal('development'), Type.Literal('test')]),
   ),
+  // Operations (issue 9): ports of the worker role, /metrics protection, shutdown and load shedding.
+  /** Port of the worker role's small HTTP listener (/livez, /readyz, /metrics); defaults to PORT. */
+  WORKER_PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (at least 16 characters). */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, maxLength: 500, pattern: '^[\\x21-\\x7e]+$' })),
+  /** Seconds in-flight requests get to finish after SIGTERM before the process exits anyway (default 20). */
+  SHUTDOWN_GRACE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  /** Load shedding: answer 503 when the mean event-loop delay passes this many milliseconds (default 1000; 0 turns it off). */
+  SHED_EVENT_LOOP_DELAY_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
+  /** Load shedding: answer 503 when the V8 heap in use passes this many MiB (default 0: off). */
+  SHED_HEAP_USED_MB: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+  /** Load shedding: answer 503 when event-loop utilisation (0–1) passes this fraction (default 0: off). */
+  SHED_EVENT_LOOP_UTILIZATION: Type.Optional(Type.String({ pattern: '^(0(\\.[0-9]+)?|1(\\.0+)?)$' })),
 })
 type Env = Static<typeof EnvSchema>
 
@@ -70,6 +85,17 @@ export interface Config {
   readonly catalogPollMs: number
   readonly testCrashAfterBatch: number | undefined
   readonly auth: AuthConfig
+  readonly ops: OpsConfig
+}
+
+/** Operations: the worker's listener, /metrics protection, graceful shutdown, load shedding. */
+export interface OpsConfig {
+  readonly workerPort: number
+  /** undefined: /metrics is open (bind it to a private interface or put it behind the proxy). */
+  readonly metricsToken: string | undefined
+  readonly shutdownGraceMs: number
+  /** Limits past which requests are shed with 503; 0 turns a limit off. */
+  readonly shed: { readonly eventLoopDelayMs: number; readonly heapUsedBytes: number; readonly eventLoopUtilization: number }
 }
 
 /** Sign-in, sessions and password hashing. */
@@ -136,6 +162,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     catalogPollMs: Math.round(Number(parsed.CATALOG_POLL_SECONDS ?? 2) * 1000),
     testCrashAfterBatch: parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH === undefined ? undefined : Number(parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH),
     auth: authConfig(parsed),
+    ops: Object.freeze({
+      workerPort: parsed.WORKER_PORT === undefined ? port : boundedInt('WORKER_PORT', parsed.WORKER_PORT, port, 1, 65535),
+      metricsToken: parsed.METRICS_TOKEN,
+      shutdownGraceMs: boundedInt('SHUTDOWN_GRACE_SECONDS', parsed.SHUTDOWN_GRACE_SECONDS, 20, 1, 3600) * 1000,
+      shed: Object.freeze({
+        eventLoopDelayMs: boundedInt('SHED_EVENT_LOOP_DELAY_MS', parsed.SHED_EVENT_LOOP_DELAY_MS, 1000, 0, 600_000),
+        heapUsedBytes: boundedInt('SHED_HEAP_USED_MB', parsed.SHED_HEAP_USED_MB, 0, 0, 1_000_000) * 1024 * 1024,
+        eventLoopUtilization: Number(parsed.SHED_EVENT_LOOP_UTILIZATION ?? 0),
+      }),
+    }),
   } satisfies Config)
 }
 
