@@ -49,6 +49,7 @@ const ANY_ROLE: readonly SchoolRole[] = ['school_admin', 'educator', 'learner']
 
 export const POLICY = {
   public: { public: true, description: 'Catalog, health, documentation and sign-in routes: anyone.' },
+  graphql: { public: true, description: 'The /graphql endpoint itself: anyone may send a document; each field reaching personal or school data decides with its own operation of this table.' },
   'me.read': { authenticated: true, description: 'My own account: the person or their API key.' },
   'me.manage': { authenticated: true, session: true, description: 'Password, API keys, sessions: the signed-in person only.' },
   'me.export': { authenticated: true, session: true, consent: true, description: 'Download all my data: the signed-in person only (under 13: once a parent has agreed).' },
