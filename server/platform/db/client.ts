@@ -18,6 +18,8 @@ export interface Db {
   readonly engine: Engine
   /** Cheap round trip used by /readyz. */
   ping(): Promise<void>
+  /** PostgreSQL only: the pool's connections (for /metrics); SQLite has no pool. */
+  poolStats?(): { total: number; idle: number; waiting: number }
   close(): Promise<void>
 }
 
@@ -83,9 +85,21 @@ function openPostgres(url: string, schema?: string): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // Bounded waits: a connection (or a free slot in the pool) within 2 s, a query within 30 s even
+    // when the server stops answering without closing the socket; TCP keep-alive notices dead peers.
     connectionTimeoutMillis: 2000,
+    query_timeout: 30_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(schema ? { options: `-c search_path=${checkedName(schema)}` } : {}),
   })
+  // When PostgreSQL goes away, pg reports it as an 'error' event: on the pool for an idle
+  // connection, on the client itself for one that is checked out between two queries. Either
+  // event without a listener would end the process; the query that was running fails on its own
+  // (and becomes a 503, see problem.ts), and the pool drops the broken connection and opens a new
+  // one when the server is back. So both events are only noted here.
+  pool.on('error', noteConnectionLoss)
+  pool.on('connect', (client) => client.on('error', noteConnectionLoss))
   const kysely = new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) })
   return {
     kysely,
@@ -93,8 +107,49 @@ function openPostgres(url: string, schema?: string): Db {
     async ping() {
       await pool.query('select 1')
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => kysely.destroy(),
   }
+}
+
+let lostConnections = 0
+
+function noteConnectionLoss(): void {
+  lostConnections += 1
+}
+
+/** Connections to PostgreSQL this process saw break (idle or checked out) since it started. */
+export function lostConnectionCount(): number {
+  return lostConnections
+}
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+const CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Query read timeout',
+  'Client has encountered a connection error and is not queryable',
+  'Connection terminated unexpectedly',
+]
+
+/**
+ * True for an error that means "the database cannot be reached right now" rather than "this query
+ * is wrong": refused or broken sockets, pool and connect timeouts, and PostgreSQL's own codes for a
+ * server shutting down or starting (57P01-57P03), connection failures (class 08) and a full server (53300).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown }
+    if (typeof code === 'string') {
+      if (CONNECTION_ERROR_CODES.has(code)) return true
+      if (/^57P0[123]$/.test(code) || code.startsWith('08') || code === '53300') return true
+    }
+    if (typeof message === 'string' && CONNECTION_MESSAGES.some((m) => message.includes(m))) return true
+    // Node reports a refused connection to a name with several addresses as an AggregateError.
+    const inner = (e as { errors?: unknown }).errors
+    if (Array.isArray(inner) && inner.some((x) => isDatabaseUnavailable(x))) return true
+  }
+  return false
 }
 
 /** Creates a PostgreSQL schema (test isolation: each test file gets its own). */
