@@ -85,6 +85,8 @@ export interface Config {
   readonly catalogPollMs: number
   readonly testCrashAfterBatch: number | undefined
   readonly auth: AuthConfig
+  /** GraphQL at /graphql: whether the schema may be introspected and errors suggest names. */
+  readonly graphql: { readonly introspection: boolean }
   readonly ops: OpsConfig
 }
 
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     catalogPollMs: Math.round(Number(parsed.CATALOG_POLL_SECONDS ?? 2) * 1000),
     testCrashAfterBatch: parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH === undefined ? undefined : Number(parsed.PATHWAYS_TEST_CRASH_AFTER_BATCH),
     auth: authConfig(parsed),
+    graphql: Object.freeze({ introspection: parsed.GRAPHQL_INTROSPECTION === undefined ? parsed.NODE_ENV !== 'production' : parsed.GRAPHQL_INTROSPECTION === 'true' }),
     ops: Object.freeze({
       workerPort: parsed.WORKER_PORT === undefined ? port : boundedInt('WORKER_PORT', parsed.WORKER_PORT, port, 1, 65535),
       metricsToken: parsed.METRICS_TOKEN,
