@@ -1,0 +1,6 @@
+export { BackupFailure, BackupInputError } from './errors.js'
+export { readManifest, type Manifest } from './archive.js'
+export { backupSqlite, restoreSqlite } from './sqlite.js'
+export { backupPostgres, checkPostgresUrl, restorePostgres } from './postgres.js'
+export { migrateToPostgres } from './migrate-to-postgres.js'
+export type { Checksums } from './checksums.js'
