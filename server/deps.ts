@@ -18,6 +18,8 @@ import { createCvService, createSavedCvsService, type CvService, type SavedCvsSe
 import { createEducatorsModule, type EducatorsModule } from './modules/educators/index.js'
 import type { Db } from './platform/db/client.js'
 import { createCursorCodec } from './platform/http/cursor.js'
+import { CATALOG_VERSION_CHANNEL, createShared, type Shared } from './platform/shared/index.js'
+import { systemClock } from './modules/identity/index.js'
 
 export interface Deps {
   config: Config
@@ -45,6 +47,11 @@ export interface Deps {
   educators: EducatorsModule
   /** What adapters (Redis, job queues) add to operations: /readyz runs the checks, /metrics reads the gauges. */
   ops: Ops
+  /**
+   * What the installation's processes share: cache, throttle counters, catalog notices and jobs (Redis
+   * with REDIS_URL, in-memory twins otherwise). Close it with the database.
+   */
+  shared: Shared
 }
 
 export interface Ops {
@@ -53,11 +60,21 @@ export interface Ops {
 }
 
 /** Optional seams: the clock (tests move time), the server key (main.ts), test doubles for identity. */
-export type DepsOptions = IdentityOptions
+export type DepsOptions = IdentityOptions & {
+  /** The shared adapters to use instead of those chosen from config.redisUrl (tests pick a key prefix). */
+  shared?: Shared
+}
 
-export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 'info'>, options: DepsOptions = {}): Deps {
-  const catalog = createCatalogService({ repo: createCatalogRepository(db), catalogDir: config.catalogDir, log })
-  const identity = createIdentity(config, db, log, options)
+export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 'info'> & Partial<Pick<FastifyBaseLogger, 'warn'>>, options: DepsOptions = {}): Deps {
+  const warnLog = { warn: (obj: object, msg: string) => log.warn?.(obj, msg) }
+  const { shared: givenShared, ...identityOptions } = options
+  const shared = givenShared ?? createShared({ redisUrl: config.redisUrl, clock: options.clock ?? systemClock, log: warnLog })
+  const catalog = createCatalogService({
+    repo: createCatalogRepository(db), catalogDir: config.catalogDir, log,
+    announce: (version) => void shared.notices.publish(CATALOG_VERSION_CHANNEL, String(version)),
+    listen: (onVersion) => shared.notices.subscribe(CATALOG_VERSION_CHANNEL, (message) => onVersion(Number(message))),
+  })
+  const identity = createIdentity(config, db, log, { ...identityOptions, throttleStore: identityOptions.throttleStore ?? shared.throttleStore })
   const cursors = createCursorCodec(identity.secretKey) // page cursors, sealed with the server key
   const careers = createCareerService({ catalog, cursors })
   const analysis = createAnalysisService({ catalog })
@@ -72,6 +89,18 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
     schools: createSchoolsService({ db: db.kysely, identity }),
     extraction: createExtractionService({ catalog }),
     educators: createEducatorsModule({ db: db.kysely, catalog, analysis, learner, clock: identity.clock }),
-    ops: { readiness: [], gauges: [] },
+    ops: sharedOps(shared),
+    shared,
+  }
+}
+
+/** The `redis` readiness check and the job-queue depth gauge (server mode only). */
+function sharedOps(shared: Shared): Ops {
+  if (shared.backend === 'memory') {
+    return { readiness: [], gauges: [{ name: 'pathways_job_queue_depth', help: 'Jobs waiting, delayed or running.', read: () => shared.jobs.depth() }] }
+  }
+  return {
+    readiness: [{ name: 'redis', check: () => shared.ping() }],
+    gauges: [{ name: 'pathways_job_queue_depth', help: 'Jobs waiting, delayed or running.', read: () => shared.jobs.depth() }],
   }
 }

@@ -11,13 +11,32 @@ export interface CatalogServiceDeps {
   repo: CatalogRepository
   catalogDir: string
   log: Pick<FastifyBaseLogger, 'info'> & Partial<Pick<FastifyBaseLogger, 'error'>>
+  /** Tells the installation's other processes about a new catalog version (Redis pub/sub); optional. */
+  announce?: (version: number) => void
+  /** Listens for such announcements while watching; returns a function that stops listening. */
+  listen?: (onVersion: (version: number) => void) => Promise<() => Promise<void>>
 }
 
 /** Builds a read model derived from a new index before the index is swapped in. */
 export type Warmer = (index: CatalogIndex) => Promise<void>
 
-export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDeps) {
+export function createCatalogService({ repo, catalogDir, log, announce, listen }: CatalogServiceDeps) {
   let current: CatalogIndex | undefined
+  let reloading: Promise<void> | undefined
+  /** Rebuilds the index when the stored version is newer than the current one; one reload at a time. */
+  const reloadIfNewer = (refresh: () => Promise<CatalogIndex>): Promise<void> => {
+    reloading ??= repo.meta('catalog.version')
+      .then(async (stored) => {
+        if (current && Number(stored ?? 0) > current.version) {
+          await refresh()
+          log.info({ catalogVersion: current.version }, 'catalog reloaded')
+        }
+      })
+      .finally(() => {
+        reloading = undefined
+      })
+    return reloading
+  }
   const warmers: Warmer[] = []
   return {
     /**
@@ -36,6 +55,7 @@ export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDe
       }
       const version = await repo.replaceCurated(bundle)
       log.info({ catalogVersion: version, careers: bundle.careers.length }, 'catalog loaded')
+      announce?.(version)
       return { version, changed: true }
     },
 
@@ -54,24 +74,40 @@ export function createCatalogService({ repo, catalogDir, log }: CatalogServiceDe
      * catalog sync) has published a newer one. Returns a function that stops watching.
      */
     watch(intervalMs: number): () => void {
-      let busy = false
       const timer = setInterval(() => {
-        if (busy || !current) return
-        busy = true
-        repo.meta('catalog.version')
-          .then(async (stored) => {
-            if (current && Number(stored ?? 0) > current.version) {
-              await this.refresh()
-              log.info({ catalogVersion: current.version }, 'catalog reloaded')
-            }
-          })
-          .catch((error: unknown) => log.error?.({ err: error }, 'catalog reload failed'))
-          .finally(() => {
-            busy = false
-          })
+        if (reloading || !current) return
+        reloadIfNewer(() => this.refresh()).catch((error: unknown) => log.error?.({ err: error }, 'catalog reload failed'))
       }, intervalMs)
       timer.unref()
-      return () => clearInterval(timer)
+      let stopListening: (() => Promise<void>) | undefined
+      let stopped = false
+      listen?.((version) => {
+        this.noticed(version).catch((error: unknown) => log.error?.({ err: error }, 'catalog reload failed'))
+      })
+        .then((stop) => {
+          if (stopped) void stop()
+          else stopListening = stop
+        })
+        .catch((error: unknown) => log.error?.({ err: error }, 'catalog notices unavailable: polling only'))
+      return () => {
+        stopped = true
+        clearInterval(timer)
+        void stopListening?.()
+      }
+    },
+
+    /** Reloads now if the stored catalog version is newer than the current index (a worker before a job). */
+    catchUp(): Promise<void> {
+      return reloadIfNewer(() => this.refresh())
+    },
+
+    /**
+     * A notice that another process published catalog `version`: reloads at once when it is newer
+     * than the current index (the poll above stays as the fallback when notices are lost).
+     */
+    async noticed(version: number): Promise<void> {
+      if (!current || !(version > current.version)) return
+      await reloadIfNewer(() => this.refresh())
     },
 
     /** The current index; throws before the first refresh. */

@@ -22,6 +22,11 @@ export interface ThrottleStore {
   get(key: string): Promise<ThrottleRecord | undefined>
   set(key: string, record: ThrottleRecord, expiresAt: number): Promise<void>
   delete(key: string): Promise<void>
+  /**
+   * Optional: counts one failure atomically (read, count and block in one step), so failures from
+   * several processes at once are all counted. Stores without it are read then written.
+   */
+  recordFailure?(key: string, now: number, policy: ThrottlePolicy): Promise<ThrottleRecord>
 }
 
 export interface ThrottlePolicy {
@@ -85,6 +90,10 @@ export function createThrottle(deps: { store: ThrottleStore; clock: Clock; polic
       const now = deps.clock.now()
       for (const key of keys) {
         const policy = policies[key.kind]
+        if (deps.store.recordFailure) {
+          await deps.store.recordFailure(name(key), now, policy)
+          continue
+        }
         const failures = ((await current(key, now))?.failures ?? 0) + 1
         const record = { failures, lastFailureAt: now, blockedUntil: now + blockFor(policy, failures) }
         await deps.store.set(name(key), record, Math.max(record.blockedUntil, now + policy.quietMs))
@@ -128,5 +137,21 @@ export function createMemoryThrottleStore(deps: { clock: Clock; maxKeys?: number
     async delete(key) {
       entries.delete(key)
     },
+    async recordFailure(key, now, policy) {
+      // No await between the read and the write: concurrent failures in this process all count.
+      const entry = entries.get(key)
+      const live = entry && entry.expiresAt > now && now - entry.record.lastFailureAt < policy.quietMs ? entry.record : undefined
+      const record = nextFailure(live, now, policy)
+      entries.delete(key)
+      if (entries.size >= maxKeys) evict()
+      entries.set(key, { record, expiresAt: Math.max(record.blockedUntil, now + policy.quietMs) })
+      return { ...record }
+    },
   }
+}
+
+/** The record after one more failure (`previous`: the key's live record, if any). */
+export function nextFailure(previous: ThrottleRecord | undefined, now: number, policy: ThrottlePolicy): ThrottleRecord {
+  const failures = (previous?.failures ?? 0) + 1
+  return { failures, lastFailureAt: now, blockedUntil: now + blockFor(policy, failures) }
 }
