@@ -130,6 +130,7 @@ const CONNECTION_MESSAGES = [
   'Query read timeout',
   'Client has encountered a connection error and is not queryable',
   'Connection terminated unexpectedly',
+  'timeout expired', // pg.Client's own connect timeout (the pool wraps it in "Connection terminated due to connection timeout")
 ]
 
 /**

@@ -1,9 +1,14 @@
 /**
  * RFC 9457 problem+json for every error: validation failures list each field with a JSON pointer,
- * AppErrors keep their code, anything else is a bare 500 logged with the request id.
+ * AppErrors keep their code, a database that cannot be reached is a 503 service.unavailable with
+ * Retry-After (never a 500), anything else is a bare 500 logged with the request id.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable } from '../db/client.js'
 import { AppError } from './errors.js'
+
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 413: 'Payload Too Large',
@@ -62,6 +67,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       const code = error.code?.startsWith('FST_') ? 'request.invalid' : (error.code ?? 'request.invalid')
       return sendProblem(reply, problem(status, code, error.message, { instance: request.url }))
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+      return sendProblem(reply, problem(503, 'service.unavailable', 'The database cannot be reached right now; retry shortly.', { instance: request.url, traceId: request.id }))
     }
     request.log.error({ err: error }, 'unhandled error')
     return sendProblem(reply, problem(500, 'internal', 'Something went wrong on our side.', { traceId: request.id }))
