@@ -192,18 +192,23 @@ export function createRedisJobQueue(link: RedisLink, options: { name?: string } 
   const queue = new Queue(name, { connection: producer, prefix })
   queue.on('error', () => undefined)
   const workers: BullWorker[] = []
-  const view = async (job: Job): Promise<JobView> => {
-    const state = await job.getState()
-    return {
-      id: String(job.id), kind: job.name,
-      state: (['waiting', 'delayed', 'active', 'completed', 'failed'].includes(state) ? state : 'waiting') as JobState,
-      data: job.data as Record<string, unknown>,
-      progress: clampProgress(job.progress), attempts: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1,
-      ...(job.returnvalue !== undefined && job.returnvalue !== null ? { result: job.returnvalue as unknown } : {}),
-      ...(job.failedReason ? { failedReason: job.failedReason } : {}),
-      createdAt: job.timestamp,
-      ...(job.finishedOn ? { finishedAt: job.finishedOn } : {}),
-    }
+  const view = (job: Job, state: string): JobView => ({
+    id: String(job.id), kind: job.name,
+    state: (['waiting', 'delayed', 'active', 'completed', 'failed'].includes(state) ? state : 'waiting') as JobState,
+    data: job.data as Record<string, unknown>,
+    progress: state === 'completed' ? 100 : clampProgress(job.progress),
+    attempts: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1,
+    ...(job.returnvalue !== undefined && job.returnvalue !== null ? { result: job.returnvalue as unknown } : {}),
+    ...(job.failedReason ? { failedReason: job.failedReason } : {}),
+    createdAt: job.timestamp,
+    ...(job.finishedOn ? { finishedAt: job.finishedOn } : {}),
+  })
+  /** The state first, then the job: a job read after its final state is final too. */
+  const read = async (id: string): Promise<JobView | undefined> => {
+    const state = await queue.getJobState(id)
+    if (state === 'unknown') return undefined
+    const job = await queue.getJob(id)
+    return job ? view(job, state) : undefined
   }
   const guard = async <T>(op: () => Promise<T>): Promise<T> => {
     if (['reconnecting', 'close', 'end'].includes(producer.status)) throw new JobsUnavailableError(new Error(`Redis connection ${producer.status}`))
@@ -230,16 +235,13 @@ export function createRedisJobQueue(link: RedisLink, options: { name?: string } 
         removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
         removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
       })
-      return view(job)
+      return view(job, 'waiting')
     }),
-    get: (id) => guard(async () => {
-      const job = await queue.getJob(id)
-      return job ? view(job) : undefined
-    }),
+    get: (id) => guard(() => read(id)),
     list: (limit = 50) => guard(async () => {
       const found = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'], 0, limit - 1, false)
-      const views = await Promise.all(found.filter((j): j is Job => Boolean(j)).map(view))
-      return views.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit)
+      const views = await Promise.all(found.filter((j): j is Job => Boolean(j)).map((j) => read(String(j.id))))
+      return views.filter((v): v is JobView => v !== undefined).sort((a, b) => b.createdAt - a.createdAt).slice(0, limit)
     }),
     depth: () => guard(async () => {
       const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized')
