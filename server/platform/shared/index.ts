@@ -54,8 +54,21 @@ export function createShared(options: SharedOptions): Shared {
       close: async () => undefined,
     }
   }
-  const link = createRedisLink(options.redisUrl, { prefix: options.prefix })
+  const { url, prefix } = splitRedisUrl(options.redisUrl)
+  const link = createRedisLink(url, { prefix: options.prefix ?? prefix })
   return createRedisShared(link, options)
+}
+
+/**
+ * REDIS_URL may name the installation's key prefix as `?prefix=<name>:` (default `pathways:`), so
+ * installations (or test runs) can share one Redis without seeing each other's keys.
+ */
+export function splitRedisUrl(redisUrl: string): { url: string; prefix: string | undefined } {
+  const parsed = new URL(redisUrl)
+  const prefix = parsed.searchParams.get('prefix') ?? undefined
+  parsed.searchParams.delete('prefix')
+  if (prefix !== undefined && !/^[A-Za-z0-9._:-]{1,100}$/.test(prefix)) throw new Error('the REDIS_URL prefix may hold only letters, digits and . _ : - (at most 100)')
+  return { url: parsed.toString(), prefix }
 }
 
 export function createRedisShared(link: RedisLink, options: Pick<SharedOptions, 'clock' | 'log'>): Shared {
