@@ -32,24 +32,27 @@ import { healthRoutes } from './platform/http/health.routes.js'
 import { installProblemHandlers } from './platform/http/problem.js'
 import { installQuerySurface } from './platform/http/query-surface.js'
 import { installSecurityHeaders } from './platform/http/security-headers.js'
+import { installOps, OPS_SERVER_OPTIONS, type Lifecycle } from './platform/ops/index.js'
 
 export interface AppOptions {
   /** A pino logger; omitted in tests, which log nothing. */
   logger?: FastifyBaseLogger
+  /** Shutdown state set by main.ts on SIGTERM; /readyz answers 503 while draining. */
+  lifecycle?: Lifecycle
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const letters = createCoverLetterService({ cv: deps.cv, catalog: deps.catalog, now: () => deps.identity.clock.now() })
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    genReqId: () => crypto.randomUUID(),
-    requestIdHeader: false,
+    ...OPS_SERVER_OPTIONS, // request ids (a safe incoming x-request-id is kept), serving while draining
     // request.ip is the peer's address unless the peer is a configured proxy (SECURITY.md H4).
     trustProxy: deps.config.auth.trustedProxies.length > 0 ? deps.config.auth.trustedProxies.join(',') : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installProblemHandlers(app)
+  await installOps(app, deps) // first: load shedding, then metrics (its token is checked before authentication)
   installSecurityHeaders(app, { hsts: deps.config.production })
   // Before the authentication hook: it reads a page form's hidden CSRF field (see form-body.ts).
   installFormBodies(app)
@@ -94,7 +97,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   })
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: false })
 
-  await app.register(healthRoutes, { db: deps.db, catalog: deps.catalog })
+  const lifecycle = options.lifecycle
+  await app.register(healthRoutes, { db: deps.db, catalog: deps.catalog, readiness: deps.ops.readiness, draining: () => lifecycle?.draining === true })
   await app.register(graphqlRoutes, { deps })
   await app.register(async (api) => {
     await api.register(careerRoutes, { careers: deps.careers })

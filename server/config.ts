@@ -55,6 +55,8 @@ const EnvSchema = Type.Object({
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, maxLength: 500, pattern: '^[\\x21-\\x7e]+$' })),
   /** Seconds in-flight requests get to finish after SIGTERM before the process exits anyway (default 20). */
   SHUTDOWN_GRACE_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  /** Seconds after SIGTERM during which /readyz fails but new connections are still served, so a balancer can notice (default 0). */
+  SHUTDOWN_DRAIN_SECONDS: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
   /** Load shedding: answer 503 when the mean event-loop delay passes this many milliseconds (default 1000; 0 turns it off). */
   SHED_EVENT_LOOP_DELAY_MS: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
   /** Load shedding: answer 503 when the V8 heap in use passes this many MiB (default 0: off). */
@@ -96,6 +98,8 @@ export interface OpsConfig {
   /** undefined: /metrics is open (bind it to a private interface or put it behind the proxy). */
   readonly metricsToken: string | undefined
   readonly shutdownGraceMs: number
+  /** Pause between failing /readyz and closing the listener (the grace time counts from after it). */
+  readonly shutdownDrainMs: number
   /** Limits past which requests are shed with 503; 0 turns a limit off. */
   readonly shed: { readonly eventLoopDelayMs: number; readonly heapUsedBytes: number; readonly eventLoopUtilization: number }
 }
@@ -169,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       workerPort: parsed.WORKER_PORT === undefined ? port : boundedInt('WORKER_PORT', parsed.WORKER_PORT, port, 1, 65535),
       metricsToken: parsed.METRICS_TOKEN,
       shutdownGraceMs: boundedInt('SHUTDOWN_GRACE_SECONDS', parsed.SHUTDOWN_GRACE_SECONDS, 20, 1, 3600) * 1000,
+      shutdownDrainMs: boundedInt('SHUTDOWN_DRAIN_SECONDS', parsed.SHUTDOWN_DRAIN_SECONDS, 0, 0, 600) * 1000,
       shed: Object.freeze({
         eventLoopDelayMs: boundedInt('SHED_EVENT_LOOP_DELAY_MS', parsed.SHED_EVENT_LOOP_DELAY_MS, 1000, 0, 600_000),
         heapUsedBytes: boundedInt('SHED_HEAP_USED_MB', parsed.SHED_HEAP_USED_MB, 0, 0, 1_000_000) * 1024 * 1024,

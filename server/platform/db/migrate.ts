@@ -40,8 +40,39 @@ async function migrator(db: Db): Promise<Migrator> {
   return new Migrator({ db: db.kysely, provider, migrationTableSchema: rows[0]?.schema ?? 'public' })
 }
 
-/** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export interface MigrateOptions {
+  /** Work to finish before the lock is released (the catalog sync), so concurrent starters do it once, in turn. */
+  whileLocked?: () => Promise<unknown>
+}
+
+/** Fixed first half of the advisory-lock key taken while migrating ("PWAY"); the second half is the schema's hash. */
+const MIGRATION_LOCK_CLASS = 0x50574159
+
+/**
+ * Brings the schema to the latest migration; throws with the failing migration's name. On
+ * PostgreSQL the whole run holds a session advisory lock keyed by the schema, so when several
+ * processes start at once one applies the migrations and the others wait, then find nothing pending
+ * (Kysely's own lock does not cover creating its bookkeeping tables, which then race). SQLite is one
+ * file opened by one process: no lock needed.
+ */
+export async function migrateToLatest(db: Db, options: MigrateOptions = {}): Promise<string[]> {
+  const run = async () => {
+    const applied = await applyMigrations(db)
+    await options.whileLocked?.()
+    return applied
+  }
+  if (db.engine !== 'postgres') return run()
+  return db.kysely.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_CLASS}, hashtext(current_schema()))`.execute(connection)
+    try {
+      return await run()
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_CLASS}, hashtext(current_schema()))`.execute(connection)
+    }
+  })
+}
+
+async function applyMigrations(db: Db): Promise<string[]> {
   const { error, results = [] } = await (await migrator(db)).migrateToLatest()
   if (error) {
     const failed = results.find((r) => r.status === 'Error')
