@@ -59,14 +59,22 @@ export async function seedEmbedded(dataDir: string): Promise<Seeded> {
     await db.kysely.insertInto('users').values(user).execute()
     return user
   }
+  // Load shedding may answer 503 while argon2 hashes on a busy machine: retried as a client would.
+  const inject = async (request: Parameters<typeof app.inject>[0]) => {
+    for (let attempt = 0; ; attempt++) {
+      const res = await app.inject(request)
+      if (res.statusCode !== 503 || attempt >= 20) return res
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  }
   const signin = async (email: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/signin', headers: { 'sec-fetch-site': 'same-origin' }, payload: { email, password: PASSWORD } })
+    const res = await inject({ method: 'POST', url: '/api/v1/auth/signin', headers: { 'sec-fetch-site': 'same-origin' }, payload: { email, password: PASSWORD } })
     if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`)
     const cookie = String([res.headers['set-cookie']].flat().find((c) => String(c).startsWith('__Host-sid='))).split(';')[0]!
     return { cookie, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken, 'sec-fetch-site': 'same-origin' }
   }
   const call = async (headers: Record<string, string>, method: 'POST' | 'PUT', url: string, payload: object) => {
-    const res = await app.inject({ method, url: `/api/v1${url}`, headers, payload })
+    const res = await inject({ method, url: `/api/v1${url}`, headers, payload })
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`)
     return res.json<Record<string, unknown>>()
   }
