@@ -52,6 +52,8 @@ export interface Deps {
    * with REDIS_URL, in-memory twins otherwise). Close it with the database.
    */
   shared: Shared
+  /** Closes what createDeps opened besides the database (the Redis connections); the caller closes the database. */
+  close(): Promise<void>
 }
 
 export interface Ops {
@@ -91,6 +93,8 @@ export function createDeps(config: Config, db: Db, log: Pick<FastifyBaseLogger, 
     educators: createEducatorsModule({ db: db.kysely, catalog, analysis, learner, clock: identity.clock }),
     ops: sharedOps(shared),
     shared,
+    // Shared adapters handed in by the caller are the caller's to close.
+    close: givenShared ? async () => undefined : () => shared.close(),
   }
 }
 
