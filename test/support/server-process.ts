@@ -75,6 +75,12 @@ export async function startServer(args: string[], env: Env, port: number, readyW
     await proc.stop()
     throw new Error(`server ${args.join(' ')} did not become ready: ${out.slice(-3000)}`)
   }
+  // Right after start-up the event loop may still be slow enough for load shedding to answer 503:
+  // wait (bounded) until /readyz says 200, as a balancer would.
+  if (!(await waitForStatus(`${proc.base}/readyz`, 200, 30_000))) {
+    await proc.stop()
+    throw new Error(`server ${args.join(' ')} never answered /readyz 200: ${out.slice(-3000)}`)
+  }
   return proc
 }
 
