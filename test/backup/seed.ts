@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
+import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../server/app.js'
 import { loadConfig } from '../../server/config.js'
 import { createDeps } from '../../server/deps.js'
@@ -60,7 +61,7 @@ export async function seedEmbedded(dataDir: string): Promise<Seeded> {
     return user
   }
   // Load shedding may answer 503 while argon2 hashes on a busy machine: retried as a client would.
-  const inject = async (request: Parameters<typeof app.inject>[0]) => {
+  const inject = async (request: InjectOptions): Promise<LightMyRequestResponse> => {
     for (let attempt = 0; ; attempt++) {
       const res = await app.inject(request)
       if (res.statusCode !== 503 || attempt >= 20) return res
