@@ -3,6 +3,7 @@
  * CSRF, the limits refused before any resolver runs (resolver calls counted with spies), introspection
  * and suggestions by configuration, and the graphql-http audit against a listening server.
  */
+import { getIntrospectionQuery } from 'graphql'
 import { auditServer } from 'graphql-http'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { LIMITS } from '../../server/graphql/index.js'
@@ -198,6 +199,11 @@ describe('introspection and suggestions', () => {
     expect(a.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } })
     const typo = await post(t, '{ skil(id: "sql") { name } }')
     expect(typo.body.errors?.[0]?.message).toMatch(/Did you mean/)
+    // The full introspection query of tools like GraphiQL is deep, but passes: introspection is not
+    // counted for depth and cost.
+    const full = await post(t, getIntrospectionQuery())
+    expect(full.body.errors).toBeUndefined()
+    expect(JSON.stringify(full.body.data)).toContain('createCohort')
   })
 
   it('are off in production, and on again with GRAPHQL_INTROSPECTION=true', async () => {
