@@ -101,6 +101,20 @@ describe('me and writes', () => {
     expect(read.json()).toEqual({ data: { me: { id: userId, passport: { targets: [{ slug: 'data-clerk' }] }, plans: [], cohorts: [] } } })
   })
 
+  it('refuses the passport write to a child whose parent has not agreed yet (consent.pending), as REST does', async () => {
+    const child = await makeUser(t)
+    const now = new Date(t.clock.now()).toISOString()
+    await t.deps.db.kysely.insertInto('parental_consents').values({
+      user_id: child.id, parent_email: 'parent@example.org', status: 'pending', token_hash: null, requested_at: now, expires_at: now, decided_at: null,
+    }).execute()
+    const childSession = await signin(t, child.email, child.password)
+    const a = await post(t, 'mutation { setPassportTargets(targets: ["data-clerk"]) { targets { slug } } }', browser(childSession))
+    expect(codes(a.body)).toEqual(['consent.pending'])
+    expect(a.body.data ?? null).toBeNull()
+    const stored = await t.deps.db.kysely.selectFrom('passport_targets').select('user_id').where('user_id', '=', child.id).execute()
+    expect(stored).toEqual([])
+  })
+
   it('refuses a text/plain or form-encoded POST (a cross-site form could send those) with 415', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const res = await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': type }, payload: type === 'text/plain' ? '{"query":"{ skill(id: \\"sql\\") { name } }"}' : 'query=%7B%20skill(id%3A%20%22sql%22)%20%7B%20name%20%7D%20%7D' })
