@@ -115,6 +115,15 @@ describe('me and writes', () => {
     expect(stored).toEqual([])
   })
 
+  it('does not let __proto__ in variables pollute objects', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' },
+      payload: '{"query":"query($after: String) { careers(first: 1, after: $after) { total } }","variables":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}}',
+    })
+    expect(res.statusCode).toBeLessThan(500)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   it('refuses a text/plain or form-encoded POST (a cross-site form could send those) with 415', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const res = await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': type }, payload: type === 'text/plain' ? '{"query":"{ skill(id: \\"sql\\") { name } }"}' : 'query=%7B%20skill(id%3A%20%22sql%22)%20%7B%20name%20%7D%20%7D' })
@@ -236,6 +245,9 @@ describe('introspection and suggestions', () => {
       expect(typo.raw).not.toMatch(/Did you mean/)
       const wrongArg = await post(prod, '{ skill(idd: "sql") { nam } }')
       expect(wrongArg.raw).not.toMatch(/Did you mean/)
+      const wrongEnum = await post(prod, 'query($t: [SearchType!]) { search(q: "sql", type: $t) { total } }', {}, { t: ['skil'] })
+      expect(wrongEnum.status).toBe(400)
+      expect(wrongEnum.raw).not.toMatch(/Did you mean/)
     } finally {
       await prod.close()
     }
