@@ -64,20 +64,26 @@ export async function migrateToPostgres(sqliteFile: string, url: string, options
         const columns = table.columns
         const batch = Math.max(1, Math.min(options.batchRows ?? 1000, Math.floor(MAX_PARAMS / columns.length)))
         const list = columns.map(quote).join(', ')
-        let offset = 0
-        for (;;) {
-          const rows = await source.query(`select * from ${source.table(table.name)} order by rowid limit ? offset ?`, [batch, offset])
-          if (rows.length === 0) break
+        let copied = 0
+        let rows: Record<string, unknown>[] = []
+        const flush = async () => {
+          if (rows.length === 0) return
           const params: unknown[] = []
           const tuples = rows.map((row) => `(${columns.map((c) => {
             params.push(row[c] ?? null)
             return `$${params.length}`
           }).join(', ')})`)
           await client.query(`insert into ${targetReader.table(table.name)} (${list}) values ${tuples.join(', ')}`, params)
-          offset += rows.length
-          if (rows.length < batch) break
+          copied += rows.length
+          rows = []
         }
-        options.onTable?.(table.name, offset)
+        // Streamed from SQLite (no OFFSET rescans); each batch is one multi-row insert.
+        for (const row of source.iterate(`select * from ${source.table(table.name)}`)) {
+          rows.push(row)
+          if (rows.length >= batch) await flush()
+        }
+        await flush()
+        options.onTable?.(table.name, copied)
       }
       const sourceSums = await checksumAll(source, sourceTables)
       await source.query('commit')

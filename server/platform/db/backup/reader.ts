@@ -24,6 +24,8 @@ const RETAINED: unknown[] = []
 
 export interface SqliteReader extends Reader {
   readonly database: SQLite.Database
+  /** Rows one at a time, for tables too large to hold in memory. */
+  iterate(text: string, params?: readonly unknown[]): IterableIterator<Record<string, unknown>>
   close(): void
 }
 
@@ -33,16 +35,21 @@ export function openSqliteReader(file: string, options: { readonly?: boolean } =
   database.exec('PRAGMA busy_timeout = 5000')
   const statements = new Map<string, SQLite.Statement>()
   RETAINED.push(statements)
+  const prepared = (text: string) => {
+    let statement = statements.get(text)
+    if (!statement) {
+      statement = database.prepare(text)
+      statements.set(text, statement)
+    }
+    return statement
+  }
   return {
     engine: 'sqlite',
     schema: 'main',
     database,
+    iterate: (text, params = []) => prepared(text).iterate(...params) as IterableIterator<Record<string, unknown>>,
     async query(text, params = []) {
-      let statement = statements.get(text)
-      if (!statement) {
-        statement = database.prepare(text)
-        statements.set(text, statement)
-      }
+      const statement = prepared(text)
       return statement.reader ? (statement.all(...params) as Record<string, unknown>[]) : (statement.run(...params), [])
     },
     table: (name) => quote(name),
