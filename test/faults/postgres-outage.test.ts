@@ -35,6 +35,8 @@ interface Outcome {
   ms: number
 }
 
+if (!available) process.stderr.write('postgres-outage.test.ts skipped: initdb/pg_ctl not found in /usr/lib/postgresql/15/bin (set PG_BIN)\n')
+
 describe.skipIf(!available)(title, () => {
   let own: OwnPostgres
   let proxy: FaultProxy

@@ -207,6 +207,7 @@ describe('compose.yaml', () => {
 
   const url = process.env.TEST_DATABASE_URL
   const title = url ? 'its migrate and api commands run on PostgreSQL and the api health check passes' : 'its migrate and api commands — SKIPPED: set TEST_DATABASE_URL (PostgreSQL) to run them'
+  if (!url) process.stderr.write('entrypoint.test.ts: the compose migrate/api run is skipped: set TEST_DATABASE_URL to run it\n')
   it.skipIf(!url)(title, { timeout: 90_000 }, async () => {
     const schema = `t_entry_${process.pid}`
     await createSchema(url!, schema)
