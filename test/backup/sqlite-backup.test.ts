@@ -165,6 +165,13 @@ describe('pathways backup / restore on SQLite', () => {
     head.writeUInt32BE(json.length, 16)
     fs.writeFileSync(pgKind, Buffer.concat([head, json, bytes.subarray(20 + length)]))
     await expect(restoreSqlite(pgKind, path.join(dir, 'db.sqlite'))).rejects.toThrow(/is a postgres backup; this installation is embedded/)
+
+    const future = path.join(dir, 'future.backup')
+    const newer = Buffer.from(bytes.subarray(20, 20 + length).toString('utf8').replace('"0010-educators"', '"0010-educators","9999-from-the-future"'))
+    const newerHead = Buffer.from(bytes.subarray(0, 20))
+    newerHead.writeUInt32BE(newer.length, 16)
+    fs.writeFileSync(future, Buffer.concat([newerHead, newer, bytes.subarray(20 + length)]))
+    await expect(restoreSqlite(future, path.join(dir, 'db.sqlite'))).rejects.toThrow(/made by a newer Pathways \(migrations 9999-from-the-future are unknown here\)/)
     expect(fs.existsSync(path.join(dir, 'db.sqlite'))).toBe(false)
   }, 60_000)
 

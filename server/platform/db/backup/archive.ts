@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import type { Checksums } from './checksums.js'
 import { BackupInputError } from './errors.js'
+import { knownMigrations } from './tables.js'
 
 const MAGIC = Buffer.from('PATHWAYS-BACKUP\n')
 export const FORMAT_VERSION = 1
@@ -58,6 +59,7 @@ export function readManifest(file: string): { manifest: Manifest; payloadOffset:
     if (manifest.format !== FORMAT_VERSION) throw new BackupInputError(`${file}: backup format ${String(manifest.format)} is not supported (this version reads ${FORMAT_VERSION})`)
     if (manifest.kind !== 'sqlite' && manifest.kind !== 'postgres') throw new BackupInputError(`${file}: corrupt backup (unknown database kind)`)
     if (typeof manifest.tables !== 'object' || manifest.tables === null || !Array.isArray(manifest.migrations)) throw new BackupInputError(`${file}: corrupt backup (the manifest lacks its checksums)`)
+    if (!manifest.migrations.every((m) => typeof m === 'string')) throw new BackupInputError(`${file}: corrupt backup (the migration list is not a list of names)`)
     const payloadOffset = head.length + length
     if (size - payloadOffset !== manifest.payloadBytes) {
       throw new BackupInputError(`${file}: corrupt backup (payload is ${size - payloadOffset} bytes, the manifest says ${manifest.payloadBytes}: truncated or appended to)`)
@@ -66,6 +68,13 @@ export function readManifest(file: string): { manifest: Manifest; payloadOffset:
   } finally {
     fs.closeSync(fd)
   }
+}
+
+/** Refuses a backup made by a newer Pathways (migrations this version does not have). */
+export async function assertKnownMigrations(file: string, manifest: Manifest): Promise<void> {
+  const known = new Set(await knownMigrations())
+  const unknown = manifest.migrations.filter((m) => !known.has(m))
+  if (unknown.length > 0) throw new BackupInputError(`${file} was made by a newer Pathways (migrations ${unknown.join(', ')} are unknown here); upgrade first`)
 }
 
 /** Copies the payload out to `target`. */

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { extractPayload, readManifest, writeArchive, type Manifest } from './archive.js'
+import { assertKnownMigrations, extractPayload, readManifest, writeArchive, type Manifest } from './archive.js'
 import { appliedMigrations, checksumAll, differingTables, type Checksums } from './checksums.js'
 import { BackupFailure, BackupInputError } from './errors.js'
 import { postgresReader, quote, targetSchema } from './reader.js'
@@ -118,6 +118,7 @@ export async function restorePostgres(backupFile: string, url: string, options: 
   if (manifest.kind !== 'postgres') throw new BackupInputError(`${backupFile} is a ${manifest.kind} backup; this installation uses PostgreSQL. Use \`pathways migrate-to-postgres\` to move an embedded database, or unset DATABASE_URL.`)
   const source = manifest.schema
   if (typeof source !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new BackupInputError(`${backupFile}: corrupt backup (no valid schema name in the manifest)`)
+  await assertKnownMigrations(backupFile, manifest)
   const pgRestore = findPgTool('pg_restore')
   const client = await connect(url)
   const payload = tmpName(path.dirname(path.resolve(backupFile)), 'restore')

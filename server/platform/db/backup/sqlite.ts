@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { extractPayload, readManifest, writeArchive, type Manifest } from './archive.js'
+import { assertKnownMigrations, extractPayload, readManifest, writeArchive, type Manifest } from './archive.js'
 import { appliedMigrations, checksumAll, differingTables, type Checksums } from './checksums.js'
 import { BackupFailure, BackupInputError } from './errors.js'
 import { openSqliteReader, type SqliteReader } from './reader.js'
@@ -82,6 +82,7 @@ async function verify(reader: SqliteReader, manifest: Manifest, what: string): P
 export async function restoreSqlite(backupFile: string, dbFile: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
   const { manifest, payloadOffset } = readManifest(backupFile)
   if (manifest.kind !== 'sqlite') throw new BackupInputError(`${backupFile} is a ${manifest.kind} backup; this installation is embedded (SQLite). Set DATABASE_URL to restore it into PostgreSQL.`)
+  await assertKnownMigrations(backupFile, manifest)
   if (!options.force && (await sqliteHasData(dbFile))) {
     throw new BackupFailure(`${dbFile} already holds data; nothing was changed. Use --force to replace it (the current file is kept beside it).`)
   }

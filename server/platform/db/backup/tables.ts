@@ -26,15 +26,26 @@ export interface TableInfo {
   json: Set<string>
 }
 
-let jsonCache: Promise<Map<string, Set<string>>> | undefined
-
-/** table → JSON columns, as the migrations declare them for PostgreSQL. */
-export function declaredJsonColumns(): Promise<Map<string, Set<string>>> {
-  jsonCache ??= compileJsonColumns()
-  return jsonCache
+interface DryRun {
+  json: Map<string, Set<string>>
+  migrations: string[]
 }
 
-async function compileJsonColumns(): Promise<Map<string, Set<string>>> {
+let dryRun: Promise<DryRun> | undefined
+
+/** table → JSON columns, as the migrations declare them for PostgreSQL. */
+export async function declaredJsonColumns(): Promise<Map<string, Set<string>>> {
+  dryRun ??= compileMigrations()
+  return (await dryRun).json
+}
+
+/** The migrations this version of Pathways knows, in order. */
+export async function knownMigrations(): Promise<string[]> {
+  dryRun ??= compileMigrations()
+  return (await dryRun).migrations
+}
+
+async function compileMigrations(): Promise<DryRun> {
   const statements: string[] = []
   const kysely = new Kysely<Database>({
     dialect: {
@@ -48,7 +59,7 @@ async function compileJsonColumns(): Promise<Map<string, Set<string>>> {
     },
   })
   const dry: Db = { kysely, engine: 'postgres', ping: async () => undefined, close: () => kysely.destroy() }
-  await migrateToLatest(dry)
+  const migrations = await migrateToLatest(dry)
   await kysely.destroy()
   const found = new Map<string, Set<string>>()
   const add = (table: string, column: string) => {
@@ -64,7 +75,7 @@ async function compileJsonColumns(): Promise<Map<string, Set<string>>> {
     const altered = /^alter table "(\w+)"(.*)$/is.exec(text)
     if (altered) for (const m of altered[2]!.matchAll(/add column "(\w+)" jsonb/g)) add(altered[1]!, m[1]!)
   }
-  return found
+  return { json: found, migrations }
 }
 
 /** Every application table (migration bookkeeping excluded), sorted by name. */
