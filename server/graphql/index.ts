@@ -34,6 +34,13 @@ const { GraphQLError, NoSchemaIntrospectionCustomRule } = graphql
 
 const ACCEPTED_BODIES = new Set(['application/json', 'application/graphql'])
 const SUGGESTION = / ?Did you mean .*\?$/
+const RESPONSE_TYPE = 'application/graphql-response+json'
+
+/** Whether application/json comes before the GraphQL response type in an Accept header. */
+function prefersJson(accept: string): boolean {
+  const json = accept.indexOf('application/json')
+  return json >= 0 && json < accept.indexOf(RESPONSE_TYPE)
+}
 
 interface Formatted { message: string; locations?: unknown; path?: unknown; extensions: Record<string, unknown> }
 
@@ -89,6 +96,13 @@ export const graphqlRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
     return { message, ...where, extensions: { code, ...extra } }
   }
 
+  // GraphQL over HTTP's own media type, for clients that ask for it (the body is the same JSON).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const accept = String(request.headers.accept ?? '')
+    if (request.routeOptions.url === '/graphql' && accept.includes(RESPONSE_TYPE) && !prefersJson(accept)) reply.header('content-type', `${RESPONSE_TYPE}; charset=utf-8`)
+    return payload
+  })
+
   await app.register(mercurius, {
     schema: typeDefs,
     resolvers: resolversFor(deps) as never,
@@ -111,16 +125,24 @@ export const graphqlRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
       if (!execution.data && execution.statusCode === undefined && execution.errors?.length === 1) {
         statusCode = statusOf(execution.errors[0]!) ?? 200
       }
-      return { statusCode, response: { data: execution.data ?? null, errors: errors.map((e) => format(e, log)) as never } }
+      const formatted = errors.map((e) => format(e, log)) as never
+      // A request refused before execution has no `data` entry at all (GraphQL over HTTP); one that ran has data, maybe null.
+      return { statusCode, response: execution.data === undefined ? { errors: formatted } : { data: execution.data, errors: formatted } }
     },
     additionalRouteOptions: {
       config: { operation: 'graphql' },
       bodyLimit: 64 * 1024,
       // GraphQL over HTTP lets a client send null for the optional members; Mercurius's body schema does not.
       preValidation: async (request: FastifyRequest) => {
-        const body = request.body as Record<string, unknown> | null | undefined
-        if (request.method === 'POST' && body !== null && typeof body === 'object' && !Array.isArray(body)) {
-          for (const key of ['extensions', 'variables', 'operationName']) if (body[key] === null) delete body[key]
+        if (request.method !== 'POST' || !request.body || typeof request.body !== 'object' || Array.isArray(request.body)) return
+        const body = request.body as Record<string, unknown>
+        for (const key of ['extensions', 'variables', 'operationName']) if (body[key] === null) delete body[key]
+        // The members' types, so a malformed request is a 400 naming the member rather than a failure deeper in.
+        for (const [key, type] of [['query', 'string'], ['operationName', 'string'], ['variables', 'object'], ['extensions', 'object']] as const) {
+          const value = body[key]
+          if (value !== undefined && (typeof value !== type || (type === 'object' && Array.isArray(value)))) {
+            throw new AppError('graphql.invalid', 400, `The request's ${key} must be ${type === 'string' ? 'a string' : 'a JSON object'}.`)
+          }
         }
       },
       preHandler: async (request: FastifyRequest) => {

@@ -124,6 +124,14 @@ describe('me and writes', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
+  it('refuses a malformed request body with 400 graphql.invalid, never a server error', async () => {
+    for (const payload of ['{"query":1}', '{"query":true}', '{"query":"{ __typename }","operationName":1}', '{"query":"{ __typename }","variables":[1]}', '{"query":"{ __typename }","extensions":"x"}', '{}']) {
+      const res = await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload })
+      expect(res.statusCode, payload).toBe(400)
+      expect(res.json<Answer>().errors?.[0]?.extensions?.code, payload).toBe('graphql.invalid')
+    }
+  })
+
   it('refuses a text/plain or form-encoded POST (a cross-site form could send those) with 415', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const res = await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': type }, payload: type === 'text/plain' ? '{"query":"{ skill(id: \\"sql\\") { name } }"}' : 'query=%7B%20skill(id%3A%20%22sql%22)%20%7B%20name%20%7D%20%7D' })
