@@ -51,8 +51,10 @@ export async function startServer(args: string[], env: Env, port: number, readyW
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
+  // The last 256 KiB only: a process under load logs every request.
+  const keep = (d: Buffer) => (out = (out + d.toString()).slice(-262_144))
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
   const proc: ServerProcess = {
     child,
     port,
