@@ -132,11 +132,13 @@ async function gracefulShutdown(c: ShutdownContext): Promise<void> {
   }
 }
 
-/** Closes what the dependencies hold: adapters (Redis…) when they offer a close, then the database. */
+/** Closes what the dependencies hold: the shared adapters (Redis connections), then the database. */
 async function closeDeps(deps: Deps): Promise<void> {
-  const closable = deps as Deps & { close?: () => Promise<void> }
-  if (typeof closable.close === 'function') await closable.close()
-  await deps.db.close()
+  try {
+    await deps.close()
+  } finally {
+    await deps.db.close()
+  }
 }
 
 class StartupError extends Error {}
