@@ -65,8 +65,8 @@ describe('load shedding', () => {
     await expectShedThenRecover(t, 3000)
   }, 60_000)
 
-  it('does not shed an idle process with the default limits', async () => {
-    t = await createOpsTestApp()
+  it('does not shed an idle process with the production default limit (1000 ms)', async () => {
+    t = await createOpsTestApp({ env: { SHED_EVENT_LOOP_DELAY_MS: '1000' } })
     await sleep(1200)
     for (let i = 0; i < 5; i++) expect((await t.app.inject('/api/v1/careers/back-end-developer')).statusCode).toBe(200)
   })
