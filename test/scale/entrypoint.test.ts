@@ -12,6 +12,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { createSchema, dropSchema } from '../../server/platform/db/client.js'
@@ -206,9 +207,9 @@ describe('compose.yaml', () => {
   })
 
   const url = process.env.TEST_DATABASE_URL
-  const title = url ? 'its migrate and api commands run on PostgreSQL and the api health check passes' : 'its migrate and api commands — SKIPPED: set TEST_DATABASE_URL (PostgreSQL) to run them'
+  const title = url ? 'its migrate, api and worker commands run (PostgreSQL; Redis for the worker) and their health checks pass' : 'its migrate and api commands — SKIPPED: set TEST_DATABASE_URL (PostgreSQL) to run them'
   if (!url) process.stderr.write('entrypoint.test.ts: the compose migrate/api run is skipped: set TEST_DATABASE_URL to run it\n')
-  it.skipIf(!url)(title, { timeout: 90_000 }, async () => {
+  it.skipIf(!url)(title, { timeout: 150_000 }, async () => {
     const schema = `t_entry_${process.pid}`
     await createSchema(url!, schema)
     cleanups.push(() => dropSchema(url!, schema))
@@ -229,5 +230,52 @@ describe('compose.yaml', () => {
     } finally {
       expect(await api.stop()).toBe(0)
     }
+
+    // The worker needs Redis too; its health check is the same command on its own port.
+    const redisUrl = process.env.TEST_REDIS_URL
+    if (!redisUrl) {
+      process.stderr.write('entrypoint.test.ts: the compose worker run is skipped: set TEST_REDIS_URL to run it\n')
+      return
+    }
+    const workerPort = await freePort()
+    const workerHealth = services.worker!.healthcheck!.test.slice(1)
+    const { file, args } = fromSource(services.worker!.command!)
+    const prefix = `pathways-test-entry-${process.pid}:`
+    const worker = spawn(file, args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env, PORT: String(workerPort), REDIS_URL: `${redisUrl}${redisUrl.includes('?') ? '&' : '?'}prefix=${encodeURIComponent(prefix)}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    worker.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-65_536)))
+    worker.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-65_536)))
+    try {
+      const healthy = await healthyWithin(workerHealth, { PORT: String(workerPort) }, 45_000)
+      expect(healthy.code, healthy.out + out).toBe(0)
+    } finally {
+      const exited = once(worker, 'exit')
+      worker.kill('SIGTERM')
+      const timer = setTimeout(() => worker.kill('SIGKILL'), 15_000)
+      const [code] = (await exited) as [number | null]
+      clearTimeout(timer)
+      await deleteKeys(redisUrl, prefix)
+      expect(code).toBe(0)
+    }
   })
 })
+
+/** Removes this test's keys (its own prefix only) from the shared Redis. */
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await client.connect()
+    let cursor = '0'
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
+      cursor = next
+      if (keys.length > 0) await client.del(...keys)
+    } while (cursor !== '0')
+  } finally {
+    client.disconnect()
+  }
+}
