@@ -14,7 +14,7 @@ export interface FaultProxy {
   latencyMs: number
   /** Closes every connection currently open through the proxy (both sides). */
   cut(): void
-  /** Connections currently open. */
+  /** Sockets currently open, counting both sides (client and upstream) of each forwarded connection. */
   openConnections(): number
   close(): Promise<void>
 }
