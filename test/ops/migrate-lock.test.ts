@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSchema, dropSchema, openDb } from '../../server/platform/db/client.js'
 import { pendingMigrations } from '../../server/platform/db/migrate.js'
@@ -59,4 +60,23 @@ describe.skipIf(!url)('migrations under the advisory lock (PostgreSQL; skipped w
       await db.close()
     }
   }, 150_000)
+
+  it('a migrating process waits while another session holds the migration lock of its schema', async () => {
+    const holder = new pg.Client({ connectionString: url })
+    await holder.connect()
+    try {
+      await holder.query('select pg_advisory_lock($1, hashtext($2))', [0x50574159, schema])
+      const waiting = startServer('migrate', { DATABASE_URL: databaseUrl })
+      // Long enough for a process to start and finish a no-op migration on this machine several times over.
+      const heldUntil = Date.now() + 15_000
+      while (Date.now() < heldUntil && waiting.child.exitCode === null) await new Promise((r) => setTimeout(r, 200))
+      expect(waiting.child.exitCode).toBeNull()
+      expect(waiting.lines().some((l) => typeof l.msg === 'string' && l.msg.startsWith('migrations'))).toBe(false)
+      await holder.query('select pg_advisory_unlock($1, hashtext($2))', [0x50574159, schema])
+      expect(await waiting.exit).toBe(0)
+      expect(waiting.lines().some((l) => l.msg === 'migrations: none pending')).toBe(true)
+    } finally {
+      await holder.end()
+    }
+  }, 90_000)
 })
