@@ -57,7 +57,8 @@ export interface Deps {
 }
 
 export interface Ops {
-  readiness: { name: string; check(): Promise<void> }[]
+  /** `degradable`: the check's failure is reported but does not fail readiness (the adapters fall back). */
+  readiness: { name: string; check(): Promise<void>; degradable?: boolean }[]
   gauges: { name: string; help: string; read(): Promise<number> }[]
 }
 
@@ -104,7 +105,7 @@ function sharedOps(shared: Shared): Ops {
     return { readiness: [], gauges: [{ name: 'pathways_job_queue_depth', help: 'Jobs waiting, delayed or running.', read: () => shared.jobs.depth() }] }
   }
   return {
-    readiness: [{ name: 'redis', check: () => shared.ping() }],
+    readiness: [{ name: 'redis', check: () => shared.ping(), degradable: true }],
     gauges: [{ name: 'pathways_job_queue_depth', help: 'Jobs waiting, delayed or running.', read: () => shared.jobs.depth() }],
   }
 }

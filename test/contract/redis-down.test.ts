@@ -1,7 +1,8 @@
 /**
  * What the shared adapters do when Redis is not there (the documented degradation): nothing hangs
  * and nothing crashes — the cache misses, throttling counts in the process, notices are dropped,
- * enqueueing a job is refused with 503 `jobs.unavailable`, and /readyz's check fails. The first part
+ * enqueueing a job is refused with 503 `jobs.unavailable`, and /readyz's redis check fails (reported
+ * as degraded: readiness holds). The first part
  * needs no Redis (nothing listens on the port); the second (TEST_REDIS_URL) cuts a TCP proxy in
  * front of a real Redis and restores it: the adapters heal without being rebuilt.
  */

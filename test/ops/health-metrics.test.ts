@@ -3,31 +3,41 @@ import { createOpsTestApp, type OpsTestApp } from './support.js'
 
 describe('/readyz with adapter checks and draining', () => {
   let t: OpsTestApp
+  let storeUp = true
   let redisUp = true
   beforeAll(async () => {
     t = await createOpsTestApp({
       prepare: (deps) => {
-        deps.ops.readiness.push({ name: 'redis', check: async () => { if (!redisUp) throw new Error('connection refused') } })
+        deps.ops.readiness.push({ name: 'store', check: async () => { if (!storeUp) throw new Error('connection refused') } })
+        deps.ops.readiness.push({ name: 'redis', check: async () => { if (!redisUp) throw new Error('connection refused') }, degradable: true })
       },
     })
   })
   afterAll(() => t.close())
 
   it('is ready with every check named', async () => {
-    redisUp = true
+    storeUp = true
     const res = await t.app.inject('/readyz')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ status: 'ok', checks: { database: 'ok', migrations: 'ok', redis: 'ok' } })
+    expect(res.json()).toMatchObject({ status: 'ok', checks: { database: 'ok', migrations: 'ok', store: 'ok', redis: 'ok' } })
+  })
+
+  it('stays ready when a degradable check fails (Redis: the adapters fall back), naming it degraded', async () => {
+    redisUp = false
+    const res = await t.app.inject('/readyz')
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ status: 'ok', checks: { database: 'ok', store: 'ok', redis: 'degraded' } })
+    redisUp = true
   })
 
   it('answers 503 service.unavailable with Retry-After naming a failing adapter check', async () => {
-    redisUp = false
+    storeUp = false
     const res = await t.app.inject('/readyz')
     expect(res.statusCode).toBe(503)
     expect(res.headers['content-type']).toContain('application/problem+json')
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
-    expect(res.json()).toMatchObject({ code: 'service.unavailable', failing: ['redis'], checks: { database: 'ok', redis: 'unavailable' } })
-    redisUp = true
+    expect(res.json()).toMatchObject({ code: 'service.unavailable', failing: ['store'], checks: { database: 'ok', store: 'unavailable' } })
+    storeUp = true
   })
 
   it('answers 503 while draining, and /livez stays 200', async () => {

@@ -1,6 +1,7 @@
 /**
  * /livez: the process answers. /readyz: the database answers, no migration is pending, the catalog
- * index is built, and every readiness check an adapter added (`deps.ops.readiness`: Redis…) passes;
+ * index is built, and every readiness check an adapter added (`deps.ops.readiness`) passes — one
+ * marked degradable (Redis) is reported as `degraded` without failing;
  * otherwise — or while the process is draining for shutdown — 503 problem+json `service.unavailable`
  * with Retry-After and each check named with its state.
  */
@@ -20,8 +21,13 @@ const CHECK_TIMEOUT_MS = 3000
 export interface HealthOptions {
   db: Db
   catalog: { index(): { version: number } }
-  /** Named checks added by adapters; each throws (or times out) when its dependency is not usable. */
-  readiness?: readonly { name: string; check(): Promise<void> }[]
+  /**
+   * Named checks added by adapters; each throws (or times out) when its dependency is not usable. A
+   * `degradable` one (Redis: every adapter has a local fallback) is then reported as `degraded` and
+   * does not fail readiness — taking every API process out of rotation would turn a degradation into
+   * an outage.
+   */
+  readiness?: readonly { name: string; check(): Promise<void>; degradable?: boolean }[]
   /** True once shutdown has begun: /readyz then fails so balancers stop sending new work. */
   draining?: () => boolean
 }
@@ -72,8 +78,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = async (app
         checks[r.name] = 'ok'
       } else {
         req.log.warn({ err: result?.reason, check: r.name }, 'readiness: check failed')
-        checks[r.name] = 'unavailable'
-        failing.push(r.name)
+        checks[r.name] = r.degradable ? 'degraded' : 'unavailable'
+        if (!r.degradable) failing.push(r.name)
       }
     })
     if (failing.length > 0) {
