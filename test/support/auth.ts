@@ -13,6 +13,7 @@ import { serializeRequest } from '../../server/modules/identity/index.js'
 import { migrateToLatest } from '../../server/platform/db/migrate.js'
 import type { UsersTable } from '../../server/platform/db/types.js'
 import { ROOT } from './test-app.js'
+import { testSharedState } from './shared-state.js'
 import { openTestDb, type TestDb } from './test-db.js'
 
 export const TEST_SECRET_KEY = 'test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz'
@@ -45,7 +46,8 @@ const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers[
 export async function createAuthTestApp(options: { env?: Record<string, string>; deps?: DepsOptions; clock?: ManualClock } = {}): Promise<AuthTestApp> {
   const testDb = await openTestDb()
   const clock = options.clock ?? manualClock()
-  const config = loadConfig({ CATALOG_DIR: path.join(ROOT, 'test/fixtures/catalog-min'), NODE_ENV: 'test', ...options.env }, ROOT)
+  const shared = testSharedState()
+  const config = loadConfig({ CATALOG_DIR: path.join(ROOT, 'test/fixtures/catalog-min'), NODE_ENV: 'test', ...shared.env, ...options.env }, ROOT)
   const raw: string[] = []
   // As main.ts configures it.
   const logger = pino({ level: 'info', redact: REDACT, serializers: { req: serializeRequest } }, { write: (line: string) => void raw.push(line) })
@@ -63,6 +65,8 @@ export async function createAuthTestApp(options: { env?: Record<string, string>;
     logText: () => raw.join(''),
     async close() {
       await app.close()
+      await deps.close()
+      await shared.cleanup()
       await testDb.cleanup()
     },
   }

@@ -9,6 +9,7 @@ import { buildApp } from '../../server/app.js'
 import { loadConfig } from '../../server/config.js'
 import { createDeps, type Deps } from '../../server/deps.js'
 import { migrateToLatest } from '../../server/platform/db/migrate.js'
+import { testSharedState } from './shared-state.js'
 import { openTestDb, type TestDb } from './test-db.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -25,7 +26,8 @@ const quietLog = { info: () => undefined }
 
 export async function createTestApp(options: { catalogDir?: string } = {}): Promise<TestApp> {
   const testDb = await openTestDb()
-  const config = loadConfig({ CATALOG_DIR: options.catalogDir ?? REAL_CATALOG, NODE_ENV: 'test' }, ROOT)
+  const shared = testSharedState()
+  const config = loadConfig({ CATALOG_DIR: options.catalogDir ?? REAL_CATALOG, NODE_ENV: 'test', ...shared.env }, ROOT)
   const deps = createDeps(config, testDb.db, quietLog)
   await migrateToLatest(testDb.db)
   await deps.catalog.sync()
@@ -38,6 +40,8 @@ export async function createTestApp(options: { catalogDir?: string } = {}): Prom
     testDb,
     async close() {
       await app.close()
+      await deps.close()
+      await shared.cleanup()
       await testDb.cleanup()
     },
   }

@@ -9,6 +9,8 @@ import type { Clock } from '../../modules/identity/clock.js'
 import { onceEvery, type WarnLog } from './cache.js'
 import type { RedisLink } from './redis.js'
 
+// Times are the throttle's clock (a test's may be months from Redis's own): a key's lifetime is set
+// relative (PEXPIRE), never as an absolute instant Redis would read against its own clock.
 // KEYS[1] the counter; ARGV now, freeFailures, baseDelayMs, maxDelayMs, quietMs.
 // Returns { failures, lastFailureAt, blockedUntil }.
 const RECORD_FAILURE = `
@@ -28,7 +30,7 @@ if failures >= free then
 end
 local blocked = now + block
 redis.call('HSET', KEYS[1], 'f', failures, 'l', now, 'b', blocked)
-redis.call('PEXPIREAT', KEYS[1], math.max(blocked, now + quiet))
+redis.call('PEXPIRE', KEYS[1], math.max(block, quiet))
 return { failures, now, blocked }
 `
 
@@ -43,7 +45,7 @@ export function createRedisThrottleStore(link: RedisLink): Required<ThrottleStor
     async set(key, record, expiresAt) {
       await link.run((r) => r.multi()
         .hset(name(key), 'f', record.failures, 'l', record.lastFailureAt, 'b', record.blockedUntil)
-        .pexpireat(name(key), Math.ceil(expiresAt))
+        .pexpire(name(key), Math.max(1, Math.ceil(expiresAt - record.lastFailureAt)))
         .exec())
     },
     async delete(key) {
