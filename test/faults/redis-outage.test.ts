@@ -2,8 +2,9 @@
  * Redis gone (issue 9, item 7): an API process whose REDIS_URL goes through a loopback fault proxy,
  * on a PostgreSQL the test starts itself. When the proxy cuts every connection and refuses new ones,
  * the documented degradation holds (server/platform/shared/index.ts): reads and sign-ins keep
- * answering, /readyz answers 503 naming only the `redis` check; when the proxy passes again, /readyz
- * turns 200 without a restart. Needs TEST_REDIS_URL (the Redis behind the proxy).
+ * answering, and /readyz stays 200 with the `redis` check reported as degraded (failing it would take
+ * every API process out of a balancer's rotation: an outage); when the proxy passes again the check
+ * is `ok` again without a restart. Needs TEST_REDIS_URL (the Redis behind the proxy).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,7 +13,7 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js'
 import { freePort, ownPostgresAvailable, startOwnPostgres, type OwnPostgres } from '../support/own-postgres.js'
-import { CHEAP_ARGON2, migrate, startServer, waitForStatus, type ServerProcess } from '../support/server-process.js'
+import { CHEAP_ARGON2, migrate, startServer, type ServerProcess } from '../support/server-process.js'
 
 const redisUrl = process.env.TEST_REDIS_URL
 const ready = Boolean(redisUrl) && ownPostgresAvailable()
@@ -76,7 +77,18 @@ describe.skipIf(!ready)('Redis gone: documented degradation, no outage', () => {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> | null, ms: Date.now() - started }
   }
 
-  it('keeps serving reads and sign-ins while Redis is unreachable, reports redis not ready, and recovers without restart', { timeout: 120_000 }, async () => {
+  /** Polls /readyz until its redis check reads `state` (or the time is up), and returns that answer. */
+  async function redisCheck(state: string, withinMs: number) {
+    const until = Date.now() + withinMs
+    let last = await call('GET', '/readyz')
+    while ((last.body?.checks as Record<string, string> | undefined)?.redis !== state && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      last = await call('GET', '/readyz')
+    }
+    return last
+  }
+
+  it('keeps serving reads and sign-ins while Redis is unreachable, stays ready with redis reported degraded, and recovers without restart', { timeout: 120_000 }, async () => {
     const email = `redis-outage-${process.pid}@example.org`
     expect((await call('POST', '/api/v1/auth/signup', { email, password: PASSWORD, displayName: 'Redis Outage' })).status).toBe(201)
     expect((await call('POST', '/api/v1/auth/signin', { email, password: PASSWORD })).status).toBe(200)
@@ -84,11 +96,9 @@ describe.skipIf(!ready)('Redis gone: documented degradation, no outage', () => {
 
     proxy.mode = 'drop'
     proxy.cut()
-    expect(await waitForStatus(`${api.base}/readyz`, 503, 20_000)).toBe(true)
-    const readyz = await call('GET', '/readyz')
-    expect(readyz.status).toBe(503)
-    expect(readyz.body?.checks).toMatchObject({ redis: 'unavailable', database: 'ok' })
-    expect(readyz.body?.failing).toEqual(['redis'])
+    const readyz = await redisCheck('degraded', 20_000)
+    expect(readyz.status).toBe(200)
+    expect(readyz.body?.checks).toMatchObject({ redis: 'degraded', database: 'ok' })
 
     const during = [
       await call('GET', '/api/v1/careers/back-end-developer'),
@@ -103,7 +113,7 @@ describe.skipIf(!ready)('Redis gone: documented degradation, no outage', () => {
     expect(api.alive()).toBe(true)
 
     proxy.mode = 'pass'
-    expect(await waitForStatus(`${api.base}/readyz`, 200, 30_000)).toBe(true)
+    expect((await redisCheck('ok', 30_000)).status).toBe(200)
     expect((await call('POST', '/api/v1/auth/signin', { email, password: PASSWORD })).status).toBe(200)
     expect((await call('GET', '/api/v1/careers/back-end-developer')).status).toBe(200)
     expect(api.alive()).toBe(true)
