@@ -12,6 +12,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import type { SchoolsService } from '../../server/modules/access/index.js'
 import { csrfTokenFor, currentSession, type Identity } from '../../server/modules/identity/index.js'
 import type { Database } from '../../server/platform/db/types.js'
+import { isDatabaseUnavailable } from '../../server/platform/db/client.js'
 import { AppError } from '../../server/platform/http/errors.js'
 import { waitWords } from '../forms/form-errors.js'
 import { Document, type HeaderAccount, type PageAssets } from '../ui/document.js'
@@ -85,6 +86,7 @@ const ERROR_PAGES: Record<number, { heading: string; text: string }> = {
   413: { heading: 'Too much was sent', text: 'The form was larger than this site accepts.' },
   415: { heading: 'This request cannot be used', text: 'Send the form from its page on this site.' },
   429: { heading: 'Too many attempts', text: 'Please wait before trying again.' },
+  503: { heading: 'Back in a moment', text: 'Part of the service is not reachable just now. Nothing was lost; please try again in a few seconds.' },
 }
 
 const CSRF_PAGE = {
@@ -121,6 +123,12 @@ export function installPageErrors(scope: FastifyInstance, options: AccountPagesO
       const seconds = error instanceof AppError && typeof error.extensions.retryAfter === 'number' ? error.extensions.retryAfter : 60
       reply.header('retry-after', String(seconds))
       return sendErrorPage(request, reply, options, 429, `Too many attempts. Try again in ${waitWords(seconds)}.`)
+    }
+    if (isDatabaseUnavailable(error) || status === 503) {
+      // The database is unreachable or the process is overloaded: a retryable refusal, not a fault of the page.
+      request.log.warn({ err: error }, 'page refused: dependency unavailable')
+      reply.header('retry-after', '5')
+      return sendErrorPage(request, reply, options, 503)
     }
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled error on a page')
