@@ -65,7 +65,7 @@ describe('pathways import', () => {
   it('a running server sees the imported careers without a restart', async () => {
     const data = tempDir('data-')
     expect(cli(data, ['import', 'bls-oews', OEWS]).status).toBe(0) // creates the database and curated catalog
-    const config = loadConfig({ DATA_DIR: data }, ROOT)
+    const config = loadConfig({ DATA_DIR: data, NODE_ENV: 'test' }, ROOT)
     const db = openDb(config.database)
     const deps = createDeps(config, db, { info: () => undefined })
     await deps.catalog.refresh()

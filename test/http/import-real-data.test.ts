@@ -25,7 +25,7 @@ async function fullCatalog(): Promise<FastifyInstance> {
   const dataDir = tempDir()
   const run = spawnSync(process.execPath, cliArgs(['import', 'all', DATA]), { cwd: ROOT, env: env(dataDir), encoding: 'utf8', timeout: 280_000 })
   expect(run.status, run.stderr).toBe(0)
-  const config = loadConfig({ DATA_DIR: dataDir }, ROOT)
+  const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }, ROOT)
   const db = openDb(config.database)
   const deps = createDeps(config, db, { info: () => undefined })
   await deps.catalog.refresh()
