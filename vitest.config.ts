@@ -13,6 +13,10 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'test/{http,ops,contract,graphql,backup,faults,scale}/**/*.test.ts'],
           environment: 'node',
+          // Test files share a worker's loaded modules: importing the app costs ~1.7 s per file, a
+          // third of the suite's time when each file starts afresh. No file mocks modules or changes
+          // process.env, and every file builds its own app and database.
+          isolate: false,
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },
