@@ -13,7 +13,7 @@ function start(env: Record<string, string>) {
   temps.push(dataDir)
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--role=migrate'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SHED_EVENT_LOOP_DELAY_MS: '0', ...env },
     encoding: 'utf8',
     timeout: 30_000,
   })

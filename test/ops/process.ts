@@ -15,7 +15,7 @@ export interface Running {
 export function startServer(role: string, env: Record<string, string>): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', `--role=${role}`], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', SHED_EVENT_LOOP_DELAY_MS: '0', ...env }, // shedding has its own test
   })
   let out = ''
   let err = ''

@@ -19,7 +19,7 @@ async function run(args: string[], env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathways-roles-'))
   temps.push(dataDir)
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }, timeout: 45_000,
+    cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'silent', SHED_EVENT_LOOP_DELAY_MS: '0', ...env }, timeout: 45_000,
   })
   let stdout = ''
   let stderr = ''
